@@ -1,0 +1,45 @@
+"""sphinx_mdx: MDX v1 pages (librarium's) built by Sphinx through MyST."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.fileutil import copy_asset_file
+
+from .components import setup_components
+from .front_matter import setup_front_matter
+from .links import setup_links
+from .mojibake import setup_mojibake
+from .parser import MdxParser
+
+__version__ = "0.1.0"
+
+STATIC = Path(__file__).parent / "static"
+LATEX_PACKAGE = Path(__file__).parent / "latex" / "sphinxmdx.sty"
+
+
+def _add_static_path(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC))
+    config.templates_path.append(str(Path(__file__).parent / "templates"))
+
+
+def _copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "latex":
+        copy_asset_file(LATEX_PACKAGE, app.builder.outdir)
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("myst_parser")
+    app.add_source_suffix(".mdx", "markdown", override=True)
+    app.add_source_parser(MdxParser, override=True)
+    setup_mojibake(app)
+    setup_links(app)
+    setup_front_matter(app)
+    setup_components(app)
+    app.connect("config-inited", _add_static_path)
+    app.add_css_file("mdx.css")
+    app.add_js_file("mdx.js", loading_method="defer")
+    app.add_latex_package("sphinxmdx")
+    app.connect("build-finished", _copy_latex_package)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

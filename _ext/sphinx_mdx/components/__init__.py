@@ -1,0 +1,25 @@
+"""The component registry: every JSX component the project renders, by name."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import boxes, points_of_interest, tabs, tooltip
+from .shared import Component, setup_shared
+
+COMPONENTS: dict[str, Component] = {
+    component.name: component
+    for module in (boxes, tooltip, points_of_interest, tabs)
+    for component in module.COMPONENTS
+}
+
+#: Components that live inside a paragraph.
+INLINE_COMPONENTS = frozenset(name for name, component in COMPONENTS.items() if component.inline)
+
+
+def setup_components(app: Sphinx) -> None:
+    setup_shared(app)
+    boxes.setup_boxes(app)
+    tooltip.setup_tooltip(app)
+    points_of_interest.setup_points_of_interest(app)
+    tabs.setup_tabs(app)

@@ -1,0 +1,63 @@
+"""librarium's front matter keys, given their meaning in the built site.
+
+``metaTitle`` is the HTML ``<title>`` and ``og:title``; ``metaDescription`` the
+description metadata; ``title`` the page's label in the navigation (the ``#``
+heading stays the page's heading); ``hideToC`` hides Furo's contents sidebar;
+``fullWidth`` widens the content. Other keys stay page metadata.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+FULL_WIDTH_CSS = "mdx-full-width.css"
+
+
+def _flag(metadata: dict[str, Any], key: str) -> bool:
+    return str(metadata.get(key, "")).strip().lower() in ("true", "1", "yes")
+
+
+def apply_front_matter(app: Sphinx, doctree: nodes.document) -> None:
+    """After the title collector: the navigation label and the hidden contents."""
+    env = app.env
+    metadata = env.metadata[env.docname]
+    title = str(metadata.get("title", "")).strip()
+    if title:
+        env.titles[env.docname] = nodes.title(title, title)
+        toc = env.tocs.get(env.docname)
+        entry = next(toc.findall(nodes.reference), None) if toc is not None else None
+        if entry is not None:
+            entry[:] = [nodes.Text(title)]
+    if _flag(metadata, "hideToC"):
+        metadata["hide-toc"] = True
+
+
+def add_page_metadata(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    metadata = app.env.metadata.get(pagename, {})
+    meta_title = str(metadata.get("metaTitle", "")).strip()
+    description = str(metadata.get("metaDescription", "")).strip()
+    tags = []
+    if meta_title:
+        context["mdx_meta_title"] = meta_title
+        tags += [("property", "og:title", meta_title), ("name", "twitter:title", meta_title)]
+    if description:
+        tags += [
+            ("name", "description", description),
+            ("property", "og:description", description),
+            ("name", "twitter:description", description),
+        ]
+    if tags:
+        context["metatags"] = context.get("metatags", "") + "".join(
+            f'\n<meta {attribute}="{name}" content="{escape(value)}" />' for attribute, name, value in tags
+        )
+    if _flag(metadata, "fullWidth"):
+        app.add_css_file(FULL_WIDTH_CSS)
+
+
+def setup_front_matter(app: Sphinx) -> None:
+    app.connect("doctree-read", apply_front_matter, priority=600)
+    app.connect("html-page-context", add_page_metadata)

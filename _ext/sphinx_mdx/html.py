@@ -1,0 +1,249 @@
+"""HTML inside MDX pages, as real docutils nodes.
+
+Only the elements in :data:`ELEMENTS` are kept, so links are checked and the
+PDF keeps everything. Any other element, event handler, ``style`` or unsafe
+URL gives an ``mdx.html`` warning and never reaches the output; the text
+inside is still shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from . import links
+from .components.shared import details, line_break, summary
+from .warnings_ import MdxWarnings
+
+if TYPE_CHECKING:
+    from .renderer import JsxElement
+
+
+@dataclass(frozen=True)
+class HtmlElement:
+    render: Callable[[JsxElement], None]
+    #: Whether the element lives inside a paragraph (``<a>``, ``<b>``).
+    inline: bool
+    attributes: frozenset[str] = frozenset()
+
+
+#: Attributes that are harmless on any element and simply not carried over.
+_IGNORED_ATTRIBUTES = frozenset({"class", "classname", "id", "title", "lang", "dir", "align", "target", "rel"})
+
+
+def render_html_element(element: JsxElement) -> None:
+    spec = ELEMENTS.get(element.name.lower())
+    for name in element.attribute_names:
+        lowered = name.lower()
+        if lowered.startswith("on") or lowered in ("style", "dangerouslysetinnerhtml"):
+            element.warn(MdxWarnings.HTML, f"<{element.name} {name}=...> is not allowed; the attribute is dropped")
+        elif spec is not None and lowered not in spec.attributes and lowered not in _IGNORED_ATTRIBUTES:
+            element.warn(MdxWarnings.HTML, f"<{element.name}> attribute {name!r} is not supported; it is dropped")
+    if spec is None:
+        element.warn(
+            MdxWarnings.HTML, f"HTML element <{element.name}> is not allowed; its text content is kept as text"
+        )
+        _wrap(element, nodes.inline() if element.inline else nodes.container())
+        return
+    spec.render(element)
+
+
+def _wrap(element: JsxElement, node: nodes.Element) -> nodes.Element:
+    """Append ``node`` with the element's content inside it."""
+    element.set_source(node)
+    element.renderer.current_node.append(node)
+    element.render_children(node)
+    return node
+
+
+def _inline(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:
+    def render(element: JsxElement) -> None:
+        if element.inline:
+            _wrap(element, factory())
+        else:
+            paragraph = _wrap(element, nodes.paragraph())
+            inner = factory()
+            inner.extend(paragraph.children)
+            paragraph.children = []
+            paragraph.append(inner)
+
+    return render
+
+
+def _block(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:
+    """A block element; inside a paragraph its content is kept inline."""
+
+    def render(element: JsxElement) -> None:
+        _wrap(element, nodes.inline() if element.inline else factory())
+
+    return render
+
+
+def _paragraph(element: JsxElement) -> None:
+    if not element.inline:
+        _wrap(element, nodes.paragraph())
+        return
+    node = _wrap(element, nodes.inline())
+    node.append(line_break())
+
+
+def _line_break(element: JsxElement) -> None:
+    node = line_break()
+    element.set_source(node)
+    element.renderer.current_node.append(node)
+
+
+def _anchor(element: JsxElement) -> None:
+    href = element.text("href")
+    if href is None:
+        _wrap(element, nodes.inline())
+        return
+    if links.is_unsafe(href):
+        element.warn(MdxWarnings.LINK, f"unsafe link target {href!r} dropped; its text is kept")
+        _wrap(element, nodes.inline())
+    elif links.has_scheme(href):
+        _inline(lambda: nodes.reference(refuri=href))(element)
+    else:
+        _inline(lambda: links.pending_link(href))(element)
+
+
+def _image(element: JsxElement) -> None:
+    src = element.text("src")
+    alt = element.text("alt", "")
+    if src is None or links.is_unsafe(src):
+        element.warn(MdxWarnings.HTML, f"<img> with a missing or unsafe src {src!r}; its alt text is kept")
+        element.renderer.current_node.append(nodes.Text(alt))
+        return
+    image = nodes.image(uri=src, alt=alt)
+    for dimension in ("width", "height"):
+        value = element.text(dimension)
+        if value:
+            image[dimension] = value if not value.isdigit() else f"{value}px"
+    element.set_source(image)
+    element.renderer.current_node.append(image)
+
+
+def _heading(element: JsxElement) -> None:
+    if element.inline:
+        _wrap(element, nodes.strong())
+        return
+    _wrap(element, nodes.rubric(heading_level=int(element.name[1])))
+
+
+def _list(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:
+    def render(element: JsxElement) -> None:
+        if element.inline:
+            _wrap(element, nodes.inline())
+            return
+        node = _wrap(element, factory())
+        items = []
+        for child in node.children:
+            if not isinstance(child, nodes.list_item):
+                child = nodes.list_item("", child)
+            items.append(child)
+        node.children = []
+        node.extend(items)
+
+    return render
+
+
+def _list_item(element: JsxElement) -> None:
+    if element.inline and not isinstance(element.renderer.current_node, nodes.Inline):
+        item = nodes.list_item()
+        element.set_source(item)
+        element.renderer.current_node.append(item)
+        element.render_children(_append(item, nodes.paragraph()))
+        return
+    _block(nodes.list_item)(element)
+
+
+def _append(parent: nodes.Element, child: nodes.Element) -> nodes.Element:
+    parent.append(child)
+    return child
+
+
+def _table(element: JsxElement) -> None:
+    """Rebuild an HTML table as a docutils table, header rows first."""
+    if element.inline:
+        _wrap(element, nodes.inline())
+        return
+    rows = list(_descendants(element.token, {"tr"}))
+    width = max((len(list(_descendants(row, {"td", "th"}))) for row in rows), default=0)
+    table = nodes.table(classes=["mdx-table"])
+    element.set_source(table)
+    group = _append(table, nodes.tgroup(cols=max(width, 1)))
+    for _ in range(max(width, 1)):
+        group.append(nodes.colspec(colwidth=1))
+    head, body = nodes.thead(), nodes.tbody()
+    for row in rows:
+        cells = list(_descendants(row, {"td", "th"}))
+        is_header = all(cell.meta["tag"].name.lower() == "th" for cell in cells) and not body.children
+        row_node = _append(head if is_header else body, nodes.row())
+        for cell in cells:
+            entry = _append(row_node, nodes.entry())
+            target = entry if cell.type == "jsx_flow" else _append(entry, nodes.paragraph())
+            with element.renderer.current_node_context(target):
+                element.renderer.render_children(cell)
+        for _ in range(width - len(cells)):
+            row_node.append(nodes.entry())
+    if head.children:
+        group.append(head)
+    group.append(body)
+    element.renderer.current_node.append(table)
+
+
+def _descendants(token, names: set[str]) -> Iterator:
+    """The nearest descendant elements of ``token`` named in ``names``."""
+    for child in token.children:
+        tag = child.meta.get("tag") if child.type.startswith("jsx_") else None
+        if tag is not None and tag.name.lower() in names:
+            yield child
+        else:
+            yield from _descendants(child, names)
+
+
+def _details(element: JsxElement) -> None:
+
+    node = _wrap(element, nodes.inline() if element.inline else details())
+    for child in node.findall(nodes.rubric):
+        if "mdx-summary" in child["classes"]:
+            child.replace_self(summary("", "", *child.children))
+
+
+def _summary(element: JsxElement) -> None:
+    _wrap(element, nodes.strong() if element.inline else nodes.rubric(classes=["mdx-summary"]))
+
+
+ELEMENTS: dict[str, HtmlElement] = {
+    "a": HtmlElement(_anchor, inline=True, attributes=frozenset({"href"})),
+    "u": HtmlElement(_inline(lambda: nodes.inline(classes=["mdx-u"])), inline=True),
+    "b": HtmlElement(_inline(nodes.strong), inline=True),
+    "strong": HtmlElement(_inline(nodes.strong), inline=True),
+    "i": HtmlElement(_inline(nodes.emphasis), inline=True),
+    "em": HtmlElement(_inline(nodes.emphasis), inline=True),
+    "code": HtmlElement(_inline(nodes.literal), inline=True),
+    "span": HtmlElement(_inline(nodes.inline), inline=True),
+    "sup": HtmlElement(_inline(nodes.superscript), inline=True),
+    "sub": HtmlElement(_inline(nodes.subscript), inline=True),
+    "br": HtmlElement(_line_break, inline=True),
+    "img": HtmlElement(_image, inline=True, attributes=frozenset({"src", "alt", "width", "height"})),
+    "p": HtmlElement(_paragraph, inline=False),
+    "div": HtmlElement(_block(nodes.container), inline=False),
+    "table": HtmlElement(_table, inline=False),
+    "thead": HtmlElement(_block(nodes.container), inline=False),
+    "tbody": HtmlElement(_block(nodes.container), inline=False),
+    "tr": HtmlElement(_block(nodes.container), inline=False),
+    "th": HtmlElement(_block(nodes.container), inline=False, attributes=frozenset({"colspan", "rowspan"})),
+    "td": HtmlElement(_block(nodes.container), inline=False, attributes=frozenset({"colspan", "rowspan"})),
+    "ul": HtmlElement(_list(nodes.bullet_list), inline=False),
+    "ol": HtmlElement(_list(nodes.enumerated_list), inline=False),
+    "li": HtmlElement(_list_item, inline=False),
+    **{f"h{level}": HtmlElement(_heading, inline=False) for level in range(1, 7)},
+    "details": HtmlElement(_details, inline=False, attributes=frozenset({"open"})),
+    "summary": HtmlElement(_summary, inline=False),
+}
+
+INLINE_NAMES = frozenset(name for name, spec in ELEMENTS.items() if spec.inline)

@@ -1,0 +1,173 @@
+"""librarium's URL and heading-anchor scheme, and the links that use it.
+
+A librarium URL is a page's path without its extension, each segment losing
+its numeric ``NN-`` prefix (``15-faq.md`` is ``/faq``); a heading's id is its
+text without white space, lowercased. Links written that way are resolved
+after all pages are read: to a page of the project (its anchor checked), or,
+for a page the project does not have, to ``mdx_site_url`` plus the path.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.errors import NoUri
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .warnings_ import MdxWarnings, warn
+
+_NUMERIC_PREFIX = re.compile(r"^\d+(?:\.\d+)?-")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def url_segment(segment: str) -> str:
+    """A file or folder name as librarium put it in URLs: ``04-clusters`` -> ``clusters``."""
+    return _NUMERIC_PREFIX.sub("", segment, count=1)
+
+
+def page_url(docname: str) -> str:
+    """The librarium URL path of a page: ``12-enterprise/01-install`` -> ``/enterprise/install``."""
+    segments = [url_segment(segment) for segment in docname.split("/")]
+    if segments[-1] == "index":
+        segments.pop()
+    return "/" + "/".join(segments)
+
+
+def heading_id(title: str) -> str:
+    """librarium's id of a heading: "IP Address Management" -> ``ipaddressmanagement``."""
+    return "".join(title.split()).lower()
+
+
+def has_scheme(href: str) -> bool:
+    return _SCHEME.match(href) is not None
+
+
+def is_unsafe(href: str) -> bool:
+    """``javascript:``, ``vbscript:`` and ``data:`` URLs, however they are encoded."""
+    plain = _CONTROL_OR_SPACE.sub("", html.unescape(href))
+    match = _SCHEME.match(plain)
+    return match is not None and match.group(1).lower() in _UNSAFE_SCHEMES
+
+
+def is_site_link(href: str) -> bool:
+    """A site-absolute path (``/clusters#x``) or an anchor on the same page (``#x``)."""
+    return href.startswith("#") or (href.startswith("/") and not href.startswith("//"))
+
+
+class mdx_pending_link(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """A link librarium's way, resolved by :class:`ResolveSiteLinks`."""
+
+
+def pending_link(href: str) -> mdx_pending_link:
+    return mdx_pending_link("", "", reftarget=href)
+
+
+class LibrariumHeadingIds(SphinxTransform):
+    """Give every heading librarium's id too, so old links keep working.
+
+    When several headings share one (several "Overview"), the first keeps it,
+    as the browser would have scrolled to the first.
+    """
+
+    default_priority = 300
+
+    def apply(self, **kwargs: Any) -> None:
+        for node in self.document.findall(lambda n: isinstance(n, nodes.section | nodes.rubric)):
+            title = node[0] if isinstance(node, nodes.section) and node.children else node
+            anchor = heading_id(title.astext())
+            if anchor and anchor not in self.document.ids:
+                node["ids"].append(anchor)
+                self.document.ids[anchor] = node
+
+
+class AnchorCollector(EnvironmentCollector):
+    """Record the ids of each page, so links to ``page#id`` can be checked."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        _anchors(env).pop(docname, None)
+
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+    ) -> None:
+        for docname in docnames:
+            _anchors(env)[docname] = _anchors(other)[docname]
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        _anchors(app.env)[app.env.docname] = {
+            anchor for node in doctree.findall(nodes.Element) for anchor in node.get("ids", ())
+        }
+
+
+def _anchors(env: BuildEnvironment) -> dict[str, set[str]]:
+    if not hasattr(env, "mdx_anchors"):
+        env.mdx_anchors = {}
+    return env.mdx_anchors
+
+
+class ResolveSiteLinks(SphinxPostTransform):
+    """Turn each :class:`mdx_pending_link` into a reference, internal or external."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        pages = {page_url(docname): docname for docname in self.env.found_docs}
+        for node in list(self.document.findall(mdx_pending_link)):
+            reference = self._resolve(node, pages)
+            reference.extend(node.children)
+            reference.source, reference.line = node.source, node.line
+            node.replace_self(reference)
+
+    def _resolve(self, node: mdx_pending_link, pages: dict[str, str]) -> nodes.reference:
+        href = node["reftarget"]
+        parts = urlsplit(href)
+        docname = self._find_page(parts.path, pages)
+        if docname is None:
+            return nodes.reference(refuri=self.config.mdx_site_url.rstrip("/") + href, internal=False)
+        anchor = parts.fragment
+        if anchor and anchor not in _anchors(self.env).get(docname, ()):
+            warn(MdxWarnings.ANCHOR, f"link {href!r}: page {docname!r} has no anchor #{anchor}", node)
+        if docname == self.env.docname and self.app.builder.format == "html":
+            uri = ""
+        else:
+            try:
+                uri = self.app.builder.get_relative_uri(self.env.docname, docname)
+            except NoUri:
+                return nodes.reference(refuri=self.config.mdx_site_url.rstrip("/") + href, internal=False)
+        if parts.query and self.app.builder.format == "html":
+            uri += "?" + parts.query
+        if anchor:
+            uri += "#" + anchor
+        return nodes.reference(refuri=uri, internal=True)
+
+    def _find_page(self, path: str, pages: dict[str, str]) -> str | None:
+        """The page a link's path names: a librarium URL, or a relative document path."""
+        if not path:
+            return self.env.docname
+        if not path.startswith("/"):
+            base = posixpath.dirname(self.env.docname)
+            path = "/" + posixpath.normpath(posixpath.join(base, path))
+        path = posixpath.splitext(path)[0] if path.endswith((".md", ".mdx", ".html")) else path
+        path = path.rstrip("/") or "/"
+        candidate = path.lstrip("/") or self.config.root_doc
+        if candidate in self.env.found_docs:
+            return candidate
+        return pages.get(page_url(candidate))
+
+
+def setup_links(app: Sphinx) -> None:
+    app.add_config_value("mdx_site_url", "https://docs.spectrocloud.com", "env", types=[str])
+    app.add_node(mdx_pending_link)
+    app.add_transform(LibrariumHeadingIds)
+    app.add_env_collector(AnchorCollector)
+    app.add_post_transform(ResolveSiteLinks)

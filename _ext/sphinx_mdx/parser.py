@@ -1,0 +1,37 @@
+"""The Sphinx parser for MDX pages: MyST's, with the MDX rules and renderer."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
+from myst_parser.parsers.mdit import create_md_parser
+from myst_parser.parsers.sphinx_ import MystParser
+from myst_parser.warnings_ import create_warning
+
+from .components import INLINE_COMPONENTS
+from .html import INLINE_NAMES as INLINE_HTML
+from .renderer import MdxRenderer
+from .syntax import mdx_plugin
+
+
+class MdxParser(MystParser):
+    """Parses ``.md`` and ``.mdx`` files as MDX v1 (a superset of MyST here)."""
+
+    supported = ("md", "markdown", "myst", "mdx")
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        config = document.settings.env.myst_config
+        try:
+            topmatter = read_topmatter(inputstring)
+        except TopmatterReadError:
+            topmatter = None  # MyST's renderer reports it
+        if topmatter:
+            config = merge_file_level(
+                config,
+                topmatter,
+                lambda wtype, msg: create_warning(document, msg, wtype, line=1, append_to=document),
+            )
+        md = create_md_parser(config, MdxRenderer)
+        md.use(mdx_plugin, INLINE_COMPONENTS | INLINE_HTML)
+        md.options["document"] = document
+        md.render(inputstring)

@@ -1,0 +1,192 @@
+"""Tokens of the MDX rules to docutils nodes, on top of MyST's Sphinx renderer."""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping, Sequence
+from typing import Any
+
+from docutils import nodes
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+from myst_parser.mdit_to_docutils.base import token_line
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+
+from . import links
+from .attributes import Markup, NotALiteral, evaluate
+from .components import COMPONENTS
+from .html import render_html_element
+from .syntax.tags import Tag
+from .warnings_ import MdxWarnings, warn
+
+
+class JsxElement:
+    """One JSX or HTML element as a component sees it: attributes, content, line."""
+
+    def __init__(self, renderer: MdxRenderer, token: SyntaxTreeNode, inline: bool) -> None:
+        self.renderer = renderer
+        self.token = token
+        self.tag: Tag = token.meta["tag"]
+        self.inline = inline
+        self.line = renderer.jsx_line(token)
+        self._attributes = {attribute.name: attribute for attribute in self.tag.attributes}
+
+    @property
+    def name(self) -> str:
+        return self.tag.name
+
+    @property
+    def attribute_names(self) -> list[str]:
+        return list(self._attributes)
+
+    def warn(self, subtype: MdxWarnings, message: str, line_offset: int = 0) -> None:
+        warn(subtype, message, self.renderer.location(self.line + line_offset))
+
+    def value(self, name: str) -> Any:
+        """The attribute's value (a JavaScript literal, never evaluated code), or None."""
+        attribute = self._attributes.get(name)
+        if attribute is None:
+            return None
+        try:
+            return evaluate(attribute)
+        except NotALiteral as error:
+            self.warn(
+                MdxWarnings.EXPRESSION,
+                f"<{self.name} {name}=...>: {error}; it is not evaluated",
+                attribute.line_offset,
+            )
+            return None
+
+    def text(self, name: str, default: str | None = None) -> str | None:
+        """The attribute as plain text (markup values give their text)."""
+        value = self.value(name)
+        if value is None or isinstance(value, bool | dict | list):
+            return default
+        if isinstance(value, Markup):
+            return nodes.Element("", *self.renderer.render_markup(value.source, self.line)).astext()
+        return str(value)
+
+    def markup(self, name: str) -> list[nodes.Node] | None:
+        """The attribute rendered as inline MDX (``{<u>x</u>}`` or a string)."""
+        value = self.value(name)
+        if value is None or isinstance(value, bool | dict | list):
+            return None
+        attribute = self._attributes[name]
+        source = value.source if isinstance(value, Markup) else str(value)
+        return self.renderer.render_markup(source, self.line + attribute.line_offset)
+
+    def render_children(self, into: nodes.Element) -> None:
+        """Render the element's content into ``into``."""
+        with self.renderer.current_node_context(into):
+            self.renderer.render_children(self.token)
+
+    def set_source(self, node: nodes.Node) -> None:
+        node.source = self.renderer.document["source"]
+        node.line = self.line
+
+
+class MdxRenderer(SphinxRenderer):
+    """MyST's renderer, plus MDX: ESM, JSX elements, embedded HTML, librarium links."""
+
+    def render(self, tokens: Sequence[Token], options, md_env: MutableMapping[str, Any]):
+        imports: dict[str, str] = md_env.setdefault("mdx_imports", {})
+        for token in tokens:
+            if token.type == "esm":
+                imports.update(token.meta["imports"])
+        return super().render(tokens, options, md_env)
+
+    def location(self, line: int) -> tuple[str, int]:
+        return (self.sphinx_env.docname, line)
+
+    def jsx_line(self, token: SyntaxTreeNode) -> int:
+        """The 1-based line of a token, inline tokens counted from their paragraph."""
+        return token_line(token, default=1) + token.meta.get("line_offset", 0)
+
+    def render_markup(self, source: str, line: int) -> list[nodes.Node]:
+        """Render ``source`` as inline MDX, as if it stood at ``line``."""
+        holder = nodes.inline()
+        with self.current_node_context(holder):
+            self.nested_render_text(source, line - 1, inline=True)
+        return holder.children
+
+    def render_esm(self, token: SyntaxTreeNode) -> None:
+        line = token_line(token, default=1)
+        for name, module in token.meta["imports"].items():
+            if name not in COMPONENTS:
+                warn(
+                    MdxWarnings.UNKNOWN_IMPORT,
+                    f"import of {name!r} from {module!r}: no such component here",
+                    self.location(line),
+                )
+
+    def render_mdx_problem(self, token: SyntaxTreeNode) -> None:
+        warn(MdxWarnings(token.meta["subtype"]), token.meta["message"], self.location(self.jsx_line(token)))
+
+    def render_jsx_flow(self, token: SyntaxTreeNode) -> None:
+        self._render_jsx(JsxElement(self, token, inline=False))
+
+    def render_jsx_inline(self, token: SyntaxTreeNode) -> None:
+        self._render_jsx(JsxElement(self, token, inline=True))
+
+    def _render_jsx(self, element: JsxElement) -> None:
+        if not element.tag.is_component:
+            render_html_element(element)
+            return
+        component = COMPONENTS.get(element.name)
+        if component is None:
+            element.warn(
+                MdxWarnings.UNKNOWN_COMPONENT,
+                f"<{element.name}> is not a component this project knows; its content is shown as is",
+            )
+            self._render_transparent(element, f"mdx-{element.name.lower()}")
+            return
+        if element.name.split(".")[0] not in self.md_env["mdx_imports"]:
+            element.warn(
+                MdxWarnings.MISSING_IMPORT,
+                f"<{element.name}> is used without an import (MDX would fail here)",
+            )
+        for name in element.attribute_names:
+            if name not in component.attributes:
+                element.warn(
+                    MdxWarnings.HTML if name.lower().startswith("on") else MdxWarnings.ATTRIBUTE,
+                    f"<{element.name}> takes no attribute {name!r}; it is ignored",
+                )
+        if element.inline and not component.inline:
+            element.warn(
+                MdxWarnings.JSX,
+                f"<{element.name}> cannot stand inside a paragraph; its content is shown inline",
+            )
+            self._render_transparent(element, component.css_class)
+            return
+        if component.inline and not element.inline:
+            paragraph = nodes.paragraph()
+            element.set_source(paragraph)
+            with self.current_node_context(paragraph, append=True):
+                component.render(element)
+            return
+        component.render(element)
+
+    def _render_transparent(self, element: JsxElement, css_class: str) -> None:
+        """Show an element's content in a plain wrapper, keeping every word."""
+        wrapper = nodes.inline() if element.inline else nodes.container()
+        wrapper["classes"].append(css_class)
+        element.set_source(wrapper)
+        self.current_node.append(wrapper)
+        element.render_children(wrapper)
+
+    def render_link(self, token: SyntaxTreeNode) -> None:
+        href = str(token.attrGet("href") or "")
+        if links.is_site_link(href) or links.is_unsafe(href):
+            self.render_site_link(href, token_line(token, default=1), token)
+        else:
+            super().render_link(token)
+
+    def render_site_link(self, href: str, line: int, token: SyntaxTreeNode) -> None:
+        """A link librarium's way (``/path?query#anchor``), resolved once all pages are read."""
+        if links.is_unsafe(href):
+            warn(MdxWarnings.LINK, f"unsafe link target {href!r} dropped; its text is kept", self.location(line))
+            self.render_children(token)
+            return
+        node = links.pending_link(href)
+        node.source, node.line = self.document["source"], line
+        with self.current_node_context(node, append=True):
+            self.render_children(token)

@@ -1,0 +1,74 @@
+"""ESM: ``import`` and ``export`` blocks, which MDX v1 runs and never shows.
+
+A block starts with ``import`` or ``export`` at the start of a line, outside
+any container, and runs to the next blank line. It becomes one hidden
+``esm`` token whose ``meta["imports"]`` maps each local name to its module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+
+_START = re.compile(r"(?:import|export)\b")
+_IMPORT = re.compile(
+    r"import\s+(?P<clause>[^;]*?)\s+from\s+(?P<quote>['\"])(?P<module>[^'\"]*)(?P=quote)",
+    re.DOTALL,
+)
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def esm_plugin(md: MarkdownIt) -> None:
+    """Consume ESM blocks, recording what they import."""
+    md.block.ruler.before("table", "esm", _esm_rule)
+
+
+def _esm_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if state.level or state.blkIndent or state.sCount[start_line] != 0:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    if not _START.match(state.src, start):
+        return False
+    if silent:
+        return True
+    line = start_line + 1
+    while line < end_line and not state.isEmpty(line):
+        line += 1
+    source = state.src[start : state.eMarks[line - 1]]
+    token = state.push("esm", "", 0)
+    token.hidden = True
+    token.content = source
+    token.map = [start_line, line]
+    token.meta = {"imports": imported_names(source)}
+    state.line = line
+    return True
+
+
+def imported_names(source: str) -> dict[str, str]:
+    """Map each local name an ESM block imports to its module path."""
+    names: dict[str, str] = {}
+    for statement in _IMPORT.finditer(source):
+        module = statement.group("module")
+        for name in _clause_names(statement.group("clause")):
+            names[name] = module
+    return names
+
+
+def _clause_names(clause: str) -> list[str]:
+    """``Default, {A, B as C}`` or ``* as NS``: the local names bound."""
+    names: list[str] = []
+    named_start = clause.find("{")
+    head = clause if named_start == -1 else clause[:named_start]
+    for part in head.split(","):
+        words = part.split()
+        if words:
+            names.append(words[-1])  # "Default" or "* as NS"
+    if named_start != -1:
+        inner = clause[named_start + 1 : clause.find("}", named_start)]
+        for specifier in inner.split(","):
+            words = specifier.split()
+            if words:
+                names.append(words[-1])  # "A" or "B as C"
+    return [name for name in names if _IDENTIFIER.fullmatch(name)]

@@ -1,0 +1,63 @@
+"""JSX and HTML elements inside a paragraph.
+
+``text <Tooltip trigger={<u>x</u>}>body with <a href="/y">a link</a></Tooltip> text``:
+the content between the tags is parsed as inline MDX, so it nests. A tag
+with no partner is dropped with a problem token, its text kept; comments are
+dropped.
+
+Tokens: ``jsx_inline_open`` / ``jsx_inline_close``, the tag in
+``meta["tag"]`` and its line within the paragraph in ``meta["line_offset"]``.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+from ..problems import push_problem
+from ..tags import TagKind, find_closing, scan_comment, scan_tag
+
+
+def jsx_inline_plugin(md: MarkdownIt) -> None:
+    """Parse inline JSX and HTML elements, ahead of autolinks."""
+    md.inline.ruler.before("autolink", "jsx_inline", _jsx_inline)
+
+
+def _jsx_inline(state: StateInline, silent: bool) -> bool:
+    src, pos, end = state.src, state.pos, state.posMax
+    if src[pos] != "<":
+        return False
+    comment = scan_comment(src, pos, end)
+    if comment is not None:
+        state.pos = comment.end
+        return True
+    tag = scan_tag(src, pos, end)
+    if tag is None:
+        return False
+    if silent:
+        state.pos = tag.end
+        return True
+    if tag.kind is TagKind.CLOSE:
+        push_problem(
+            state, "jsx", f"closing tag </{tag.name}> has no opening tag; it is ignored", position=pos
+        )
+        state.pos = tag.end
+        return True
+    line_offset = src.count("\n", 0, pos)
+    opening = state.push("jsx_inline_open", "", 1)
+    opening.meta = {"tag": tag, "line_offset": line_offset}
+    close = None
+    if tag.kind is TagKind.OPEN:
+        close = find_closing(src, tag.end, end, tag.name)
+        if close is None:
+            push_problem(
+                state, "jsx", f"<{tag.name}> is never closed; only its tag is dropped", position=pos
+            )
+        else:
+            state.pos, state.posMax = tag.end, close.start
+            state.md.inline.tokenize(state)
+            state.posMax = end
+    closing = state.push("jsx_inline_close", "", -1)
+    closing.meta = {"tag": close or tag}
+    state.pos = close.end if close is not None else tag.end
+    return True

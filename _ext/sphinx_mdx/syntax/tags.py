@@ -1,0 +1,244 @@
+"""A tokenizer for JSX and HTML tags, as MDX v1 pages write them.
+
+It reads one tag at a given offset of the source and reports where it ends, so
+the markdown-it rules that call it keep exact positions (and so line numbers).
+Attribute values are kept as source text; :mod:`sphinx_mdx.attributes` gives
+them meaning.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+
+_NAME = re.compile(r"[A-Za-z][\w-]*(?:[ \t]*\.[ \t]*[A-Za-z][\w-]*)*")
+_ATTR_NAME = re.compile(r"[A-Za-z_:][\w:.-]*")
+_UNQUOTED_VALUE = re.compile(r"[^\s\"'=<>`{}]+")
+_SPACE = re.compile(r"\s*")
+
+#: HTML elements that never have a closing tag.
+VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "wbr", "col", "source", "meta", "link"})
+
+
+class TagKind(enum.Enum):
+    OPEN = "open"
+    CLOSE = "close"
+    SELF_CLOSING = "self-closing"
+
+
+class ValueKind(enum.Enum):
+    STRING = "string"
+    EXPRESSION = "expression"
+    BARE = "bare"
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """One attribute as written: ``name="s"``, ``name={expr}`` or ``name``."""
+
+    name: str
+    kind: ValueKind
+    #: The string's content, or the expression's source without its braces.
+    value: str
+    #: Newlines between the start of the tag and this attribute.
+    line_offset: int = 0
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One tag: its normalised name, kind, attributes and source span."""
+
+    name: str
+    kind: TagKind
+    start: int
+    end: int
+    attributes: tuple[Attribute, ...] = field(default=())
+
+    @property
+    def is_component(self) -> bool:
+        """JSX components start with a capital letter; HTML elements do not."""
+        return self.name[0].isupper()
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment ``<!-- ... -->``, which MDX v1 drops."""
+
+    start: int
+    end: int
+
+
+def scan_comment(src: str, pos: int, end: int) -> Comment | None:
+    """Read an HTML comment starting at ``pos``, or return None."""
+    if not src.startswith("<!--", pos):
+        return None
+    close = src.find("-->", pos + 4, end)
+    if close == -1:
+        return None
+    return Comment(pos, close + 3)
+
+
+def scan_tag(src: str, pos: int, end: int) -> Tag | None:
+    """Read the tag starting at ``src[pos] == "<"``; None if it is not one.
+
+    Text such as ``a < b`` or ``<Location of the gateway from step #2>`` is
+    not a tag, so MDX v1 showed it as text and so do we.
+    """
+    if pos >= end or src[pos] != "<":
+        return None
+    i = pos + 1
+    closing = i < end and src[i] == "/"
+    if closing:
+        i += 1
+    match = _NAME.match(src, i, end)
+    if match is None:
+        return None
+    name = re.sub(r"\s+", "", match.group())
+    i = match.end()
+    if closing:
+        i = _SPACE.match(src, i, end).end()
+        if i < end and src[i] == ">":
+            return Tag(name, TagKind.CLOSE, pos, i + 1)
+        return None
+    attributes: list[Attribute] = []
+    while True:
+        after_space = _SPACE.match(src, i, end).end()
+        if after_space >= end:
+            return None
+        char = src[after_space]
+        if char == ">":
+            kind = TagKind.SELF_CLOSING if name.lower() in VOID_ELEMENTS else TagKind.OPEN
+            return Tag(name, kind, pos, after_space + 1, tuple(attributes))
+        if src.startswith("/>", after_space) or src.startswith("/ >", after_space):
+            close = src.index(">", after_space)
+            return Tag(name, TagKind.SELF_CLOSING, pos, close + 1, tuple(attributes))
+        if after_space == i:
+            return None  # attributes must be separated by white space
+        attribute, i = _scan_attribute(src, after_space, end, pos)
+        if attribute is None:
+            return None
+        attributes.append(attribute)
+
+
+def _scan_attribute(src: str, pos: int, end: int, tag_start: int) -> tuple[Attribute | None, int]:
+    line_offset = src.count("\n", tag_start, pos)
+    if src[pos] == "{":  # a spread such as {...props}
+        close = scan_expression(src, pos, end)
+        if close is None:
+            return None, pos
+        return Attribute("{...}", ValueKind.EXPRESSION, src[pos + 1 : close - 1], line_offset), close
+    match = _ATTR_NAME.match(src, pos, end)
+    if match is None:
+        return None, pos
+    name = match.group()
+    i = _SPACE.match(src, match.end(), end).end()
+    if i >= end or src[i] != "=":
+        return Attribute(name, ValueKind.BARE, "", line_offset), match.end()
+    i = _SPACE.match(src, i + 1, end).end()
+    if i >= end:
+        return None, pos
+    quote = src[i]
+    if quote in "\"'":
+        close = src.find(quote, i + 1, end)
+        if close == -1:
+            return None, pos
+        return Attribute(name, ValueKind.STRING, src[i + 1 : close], line_offset), close + 1
+    if quote == "{":
+        close = scan_expression(src, i, end)
+        if close is None:
+            return None, pos
+        return Attribute(name, ValueKind.EXPRESSION, src[i + 1 : close - 1], line_offset), close
+    value = _UNQUOTED_VALUE.match(src, i, end)
+    if value is None:
+        return None, pos
+    return Attribute(name, ValueKind.STRING, value.group(), line_offset), value.end()
+
+
+def scan_expression(src: str, pos: int, end: int) -> int | None:
+    """Return the offset just after the ``}`` matching ``src[pos] == "{"``.
+
+    Braces inside JavaScript strings and template literals do not count.
+    """
+    depth = 0
+    i = pos
+    while i < end:
+        char = src[i]
+        if char in "\"'`":
+            i = _skip_string(src, i, end)
+            if i is None:
+                return None
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def _skip_string(src: str, pos: int, end: int) -> int | None:
+    quote = src[pos]
+    i = pos + 1
+    while i < end:
+        char = src[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == quote:
+            return i + 1
+        if char == "\n" and quote != "`":
+            return None
+        i += 1
+    return None
+
+
+def find_closing(src: str, pos: int, end: int, name: str) -> Tag | None:
+    """Find the closing tag of the element ``name`` whose content starts at ``pos``.
+
+    Nested elements of the same name are counted; code spans are skipped, so
+    a tag written inside backticks is not mistaken for markup.
+    """
+    depth = 1
+    i = pos
+    while True:
+        i = _next_markup(src, i, end)
+        if i is None:
+            return None
+        if src[i] == "`":
+            i = _skip_code_span(src, i, end)
+            continue
+        comment = scan_comment(src, i, end)
+        if comment is not None:
+            i = comment.end
+            continue
+        tag = scan_tag(src, i, end)
+        if tag is None:
+            i += 1
+            continue
+        if tag.name == name:
+            if tag.kind is TagKind.OPEN:
+                depth += 1
+            elif tag.kind is TagKind.CLOSE:
+                depth -= 1
+                if depth == 0:
+                    return tag
+        i = tag.end
+
+
+def _next_markup(src: str, pos: int, end: int) -> int | None:
+    lt = src.find("<", pos, end)
+    tick = src.find("`", pos, end)
+    found = [i for i in (lt, tick) if i != -1]
+    return min(found) if found else None
+
+
+def _skip_code_span(src: str, pos: int, end: int) -> int:
+    run_end = pos
+    while run_end < end and src[run_end] == "`":
+        run_end += 1
+    fence = src[pos:run_end]
+    close = src.find(fence, run_end, end)
+    return run_end if close == -1 else close + len(fence)

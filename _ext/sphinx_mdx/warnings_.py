@@ -1,0 +1,46 @@
+"""Every warning the MDX layer gives, one enum member per kind.
+
+Each is logged as ``mdx.<subtype>`` with the page and line, so a project can
+silence exactly one kind with ``suppress_warnings = ["mdx.<subtype>"]``.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from sphinx.util import logging
+
+WARNING_TYPE = "mdx"
+
+LOGGER = logging.getLogger(__name__)
+
+
+class MdxWarnings(enum.Enum):
+    UNKNOWN_COMPONENT = "unknown_component"
+    """A JSX element names no component the project knows."""
+    MISSING_IMPORT = "missing_import"
+    """A component is used without an ``import`` (MDX itself would fail)."""
+    UNKNOWN_IMPORT = "unknown_import"
+    """An ``import`` brings in a name that is no known component."""
+    JSX = "jsx"
+    """Malformed JSX: an unclosed or stray tag, a misplaced component."""
+    ATTRIBUTE = "attribute"
+    """An attribute a component does not take, or a value of the wrong kind."""
+    EXPRESSION = "expression"
+    """A JavaScript expression that is not a literal; never evaluated."""
+    HTML = "html"
+    """HTML that is not allowed (a tag, ``on*``, ``style``, an unsafe URL)."""
+    LINK = "link"
+    """A link that cannot be made (an unsafe or malformed URL)."""
+    ANCHOR = "anchor"
+    """A link to a page of the project names an anchor the page lacks."""
+
+
+def warn(subtype: MdxWarnings, message: str, location) -> None:
+    """Log ``message`` as ``mdx.<subtype>`` at ``location`` (a node or ``(docname, line)``)."""
+    LOGGER.warning(
+        f"{message} [{WARNING_TYPE}.{subtype.value}]",
+        type=WARNING_TYPE,
+        subtype=subtype.value,
+        location=location,
+    )
