@@ -59,6 +59,14 @@ def _wrap(element: JsxElement, node: nodes.Element) -> nodes.Element:
     return node
 
 
+def _wrap_text(element: JsxElement, node: nodes.Element) -> nodes.Element:
+    """Like :func:`_wrap`, for elements that are themselves a paragraph of text."""
+    _wrap(element, node)
+    if len(node.children) == 1 and isinstance(node[0], nodes.paragraph):
+        node[:] = node[0].children
+    return node
+
+
 def _inline(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:
     def render(element: JsxElement) -> None:
         if element.inline:
@@ -84,7 +92,7 @@ def _block(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]
 
 def _paragraph(element: JsxElement) -> None:
     if not element.inline:
-        _wrap(element, nodes.paragraph())
+        _wrap_text(element, nodes.paragraph())
         return
     node = _wrap(element, nodes.inline())
     node.append(line_break())
@@ -130,7 +138,7 @@ def _heading(element: JsxElement) -> None:
     if element.inline:
         _wrap(element, nodes.strong())
         return
-    _wrap(element, nodes.rubric(heading_level=int(element.name[1])))
+    _wrap_text(element, nodes.rubric(heading_level=int(element.name[1])))
 
 
 def _list(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:
@@ -214,7 +222,10 @@ def _details(element: JsxElement) -> None:
 
 
 def _summary(element: JsxElement) -> None:
-    _wrap(element, nodes.strong() if element.inline else nodes.rubric(classes=["mdx-summary"]))
+    if element.inline:
+        _wrap(element, nodes.strong())
+    else:
+        _wrap_text(element, nodes.rubric(classes=["mdx-summary"]))
 
 
 ELEMENTS: dict[str, HtmlElement] = {

@@ -83,12 +83,19 @@ class LibrariumHeadingIds(SphinxTransform):
     default_priority = 300
 
     def apply(self, **kwargs: Any) -> None:
-        for node in self.document.findall(lambda n: isinstance(n, nodes.section | nodes.rubric)):
+        for node in self.document.findall(_is_heading):
             title = node[0] if isinstance(node, nodes.section) and node.children else node
             anchor = heading_id(title.astext())
             if anchor and anchor not in self.document.ids:
                 node["ids"].append(anchor)
                 self.document.ids[anchor] = node
+
+
+def _is_heading(node: nodes.Node) -> bool:
+    """Sections and rubrics (headings inside components), but not tab labels."""
+    if isinstance(node, nodes.rubric):
+        return "sd-tab-label" not in node["classes"]
+    return isinstance(node, nodes.section)
 
 
 class AnchorCollector(EnvironmentCollector):
@@ -131,17 +138,19 @@ class ResolveSiteLinks(SphinxPostTransform):
     def _resolve(self, node: mdx_pending_link, pages: dict[str, str]) -> nodes.reference:
         href = node["reftarget"]
         parts = urlsplit(href)
-        docname = self._find_page(parts.path, pages)
+        # LaTeX resolves one tree assembled from all pages: find the link's own page
+        here = (node.source and self.env.path2doc(node.source)) or self.env.docname
+        docname = self._find_page(parts.path, pages, here)
         if docname is None:
             return nodes.reference(refuri=self.config.mdx_site_url.rstrip("/") + href, internal=False)
         anchor = parts.fragment
         if anchor and anchor not in _anchors(self.env).get(docname, ()):
             warn(MdxWarnings.ANCHOR, f"link {href!r}: page {docname!r} has no anchor #{anchor}", node)
-        if docname == self.env.docname and self.app.builder.format == "html":
+        if docname == here and self.app.builder.format == "html":
             uri = ""
         else:
             try:
-                uri = self.app.builder.get_relative_uri(self.env.docname, docname)
+                uri = self.app.builder.get_relative_uri(here, docname)
             except NoUri:
                 return nodes.reference(refuri=self.config.mdx_site_url.rstrip("/") + href, internal=False)
         if parts.query and self.app.builder.format == "html":
@@ -150,12 +159,12 @@ class ResolveSiteLinks(SphinxPostTransform):
             uri += "#" + anchor
         return nodes.reference(refuri=uri, internal=True)
 
-    def _find_page(self, path: str, pages: dict[str, str]) -> str | None:
+    def _find_page(self, path: str, pages: dict[str, str], here: str) -> str | None:
         """The page a link's path names: a librarium URL, or a relative document path."""
         if not path:
-            return self.env.docname
+            return here
         if not path.startswith("/"):
-            base = posixpath.dirname(self.env.docname)
+            base = posixpath.dirname(here)
             path = "/" + posixpath.normpath(posixpath.join(base, path))
         path = posixpath.splitext(path)[0] if path.endswith((".md", ".mdx", ".html")) else path
         path = path.rstrip("/") or "/"
@@ -165,9 +174,24 @@ class ResolveSiteLinks(SphinxPostTransform):
         return pages.get(page_url(candidate))
 
 
+class RubricTargetsForLatex(SphinxPostTransform):
+    """LaTeX writes no label for a rubric (a heading inside a component): give it a target."""
+
+    default_priority = 4
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for rubric in list(self.document.findall(nodes.rubric)):
+            if rubric["ids"] and "sd-tab-label" not in rubric["classes"]:
+                target = nodes.target("", "", ids=rubric["ids"])
+                rubric["ids"] = []
+                rubric.parent.insert(rubric.parent.index(rubric), target)
+
+
 def setup_links(app: Sphinx) -> None:
     app.add_config_value("mdx_site_url", "https://docs.spectrocloud.com", "env", types=[str])
     app.add_node(mdx_pending_link)
     app.add_transform(LibrariumHeadingIds)
     app.add_env_collector(AnchorCollector)
     app.add_post_transform(ResolveSiteLinks)
+    app.add_post_transform(RubricTargetsForLatex)

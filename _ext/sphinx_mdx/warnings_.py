@@ -39,7 +39,7 @@ class MdxWarnings(enum.Enum):
 def warn(subtype: MdxWarnings, message: str, location) -> None:
     """Log ``message`` as ``mdx.<subtype>`` at ``location`` (a node or ``(docname, line)``)."""
     LOGGER.warning(
-        f"{message} [{WARNING_TYPE}.{subtype.value}]",
+        message,
         type=WARNING_TYPE,
         subtype=subtype.value,
         location=location,

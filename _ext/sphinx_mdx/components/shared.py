@@ -57,37 +57,60 @@ class summary(nodes.Inline, nodes.TextElement):  # noqa: N801
     """``<summary>``: the always visible line of a ``<details>``."""
 
 
+def _visit_line_break_html(self, node: line_break) -> None:
+    self.body.append("<br />")
+
+
+def _visit_line_break_latex(self, node: line_break) -> None:
+    self.body.append(" " if self.in_title else r"\newline{}")
+
+
 def _visit_line_break_text(self, node: line_break) -> None:
     self.add_text("\n")
+
+
+def _visit_line_break_man(self, node: line_break) -> None:
+    self.body.append("\n.br\n")
+
+
+def _visit_line_break_texinfo(self, node: line_break) -> None:
+    self.body.append("@*\n")
+
+
+def _visit_details_html(self, node: details) -> None:
+    self.body.append(self.starttag(node, "details", CLASS="mdx-details"))
+
+
+def _depart_details_html(self, node: details) -> None:
+    self.body.append("</details>\n")
+
+
+def _visit_summary_html(self, node: summary) -> None:
+    self.body.append(self.starttag(node, "summary", ""))
+
+
+def _depart_summary_html(self, node: summary) -> None:
+    self.body.append("</summary>\n")
+
+
+def _visit_summary_latex(self, node: summary) -> None:
+    self.body.append("\n\n\\sphinxAtStartPar\n\\textbf{")
+
+
+def _depart_summary_latex(self, node: summary) -> None:
+    self.body.append("}\n\n")
 
 
 def setup_shared(app: Sphinx) -> None:
     app.add_node(
         line_break,
-        html=(lambda self, node: self.body.append("<br />"), None),
-        latex=(lambda self, node: self.body.append(r"\newline{}" if not self.in_title else " "), None),
-        text=(_visit_line_break_text, None),
-        man=(lambda self, node: self.body.append("\n.br\n"), None),
-        texinfo=(lambda self, node: self.body.append("@*\n"), None),
+        html=(_visit_line_break_html, depart_passthrough),
+        latex=(_visit_line_break_latex, depart_passthrough),
+        text=(_visit_line_break_text, depart_passthrough),
+        man=(_visit_line_break_man, depart_passthrough),
+        texinfo=(_visit_line_break_texinfo, depart_passthrough),
     )
-    add_node(
-        app,
-        details,
-        html=(
-            lambda self, node: self.body.append(self.starttag(node, "details", CLASS="mdx-details")),
-            lambda self, node: self.body.append("</details>\n"),
-        ),
-        latex=(visit_passthrough, depart_passthrough),
-    )
-    add_node(
-        app,
-        summary,
-        html=(
-            lambda self, node: self.body.append(self.starttag(node, "summary", "")),
-            lambda self, node: self.body.append("</summary>\n"),
-        ),
-        latex=(
-            lambda self, node: self.body.append("\n\n\\sphinxAtStartPar\n\\textbf{"),
-            lambda self, node: self.body.append("}\n\n"),
-        ),
-    )
+    add_node(app, details, html=(_visit_details_html, _depart_details_html),
+             latex=(visit_passthrough, depart_passthrough))
+    add_node(app, summary, html=(_visit_summary_html, _depart_summary_html),
+             latex=(_visit_summary_latex, _depart_summary_latex))

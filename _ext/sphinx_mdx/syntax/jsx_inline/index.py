@@ -43,21 +43,17 @@ def _jsx_inline(state: StateInline, silent: bool) -> bool:
         )
         state.pos = tag.end
         return True
-    line_offset = src.count("\n", 0, pos)
+    close = find_closing(src, tag.end, end, tag.name) if tag.kind is TagKind.OPEN else tag
+    if close is None:
+        push_problem(state, "jsx", f"<{tag.name}> is never closed; only its tag is dropped", position=pos)
+        state.pos = tag.end
+        return True
     opening = state.push("jsx_inline_open", "", 1)
-    opening.meta = {"tag": tag, "line_offset": line_offset}
-    close = None
-    if tag.kind is TagKind.OPEN:
-        close = find_closing(src, tag.end, end, tag.name)
-        if close is None:
-            push_problem(
-                state, "jsx", f"<{tag.name}> is never closed; only its tag is dropped", position=pos
-            )
-        else:
-            state.pos, state.posMax = tag.end, close.start
-            state.md.inline.tokenize(state)
-            state.posMax = end
-    closing = state.push("jsx_inline_close", "", -1)
-    closing.meta = {"tag": close or tag}
-    state.pos = close.end if close is not None else tag.end
+    opening.meta = {"tag": tag, "line_offset": src.count("\n", 0, pos)}
+    if close is not tag:
+        state.pos, state.posMax = tag.end, close.start
+        state.md.inline.tokenize(state)
+        state.posMax = end
+    state.push("jsx_inline_close", "", -1).meta = {"tag": close}
+    state.pos = close.end
     return True

@@ -1,0 +1,52 @@
+"""Shared fixtures: Sphinx's testing fixtures, test roots, and tools that must exist under CI."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "_ext"))
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+collect_ignore = ["roots"]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).parent / "roots"
+
+
+def _missing(what: str) -> None:
+    """Skip when something the test needs is absent; under CI=true, fail instead."""
+    message = f"{what} is missing; `make test` installs it (see tools/system-deps.sh)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + " (CI=true: a missing tool fails the test)")
+    pytest.skip(message)
+
+
+def require_commands(*commands: str) -> None:
+    for command in commands:
+        if shutil.which(command) is None:
+            _missing(f"the command {command!r}")
+
+
+def require_module(name: str):
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        _missing(f"the Python package {name!r}")
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        _missing("Chromium")
+    return path
