@@ -50,3 +50,14 @@ def chromium_path() -> str:
     if path is None:
         _missing("Chromium")
     return path
+
+
+def build_app(rootdir: Path, name: str, builder: str, tmp_path_factory, **kwargs):
+    """Build the test root ``test-<name>`` with ``builder``; returns the finished app."""
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path_factory.mktemp(f"{name}-{builder}") / name
+    shutil.copytree(rootdir / f"test-{name}", srcdir)
+    app = SphinxTestApp(builder, srcdir=srcdir, **kwargs)
+    app.build()
+    return app

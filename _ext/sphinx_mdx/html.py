@@ -115,7 +115,13 @@ def _anchor(element: JsxElement) -> None:
     elif links.has_scheme(href):
         _inline(lambda: nodes.reference(refuri=href))(element)
     else:
-        _inline(lambda: links.pending_link(href))(element)
+        node, content = links.pending_link(href, element.renderer.sphinx_env.docname)
+        element.set_source(node)
+        parent = element.renderer.current_node
+        if not element.inline:
+            parent = _append(parent, nodes.paragraph())
+        parent.append(node)
+        element.render_children(content)
 
 
 def _image(element: JsxElement) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
@@ -29,6 +30,9 @@ _NUMERIC_PREFIX = re.compile(r"^\d+(?:\.\d+)?-")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+
+#: The ``reftype`` of the pending references this module resolves.
+LINK_TYPE = "mdx-link"
 
 
 def url_segment(segment: str) -> str:
@@ -65,12 +69,15 @@ def is_site_link(href: str) -> bool:
     return href.startswith("#") or (href.startswith("/") and not href.startswith("//"))
 
 
-class mdx_pending_link(nodes.Inline, nodes.TextElement):  # noqa: N801
-    """A link librarium's way, resolved by :class:`ResolveSiteLinks`."""
+def pending_link(href: str, docname: str) -> tuple[addnodes.pending_xref, nodes.inline]:
+    """A link librarium's way, resolved by :func:`resolve_site_link` once all pages are read.
 
-
-def pending_link(href: str) -> mdx_pending_link:
-    return mdx_pending_link("", "", reftarget=href)
+    Returns the pending reference and the node its content goes in.
+    """
+    content = nodes.inline()
+    node = addnodes.pending_xref("", content, refdomain="", reftype=LINK_TYPE, reftarget=href,
+                                 refdoc=docname, refexplicit=True)
+    return node, content
 
 
 class LibrariumHeadingIds(SphinxTransform):
@@ -122,56 +129,53 @@ def _anchors(env: BuildEnvironment) -> dict[str, set[str]]:
     return env.mdx_anchors
 
 
-class ResolveSiteLinks(SphinxPostTransform):
-    """Turn each :class:`mdx_pending_link` into a reference, internal or external."""
+def index_page_urls(app: Sphinx, env: BuildEnvironment) -> None:
+    """Once all pages are read: map each librarium URL to its page."""
+    env.mdx_page_urls = {page_url(docname): docname for docname in env.found_docs}
 
-    default_priority = 5
 
-    def run(self, **kwargs: Any) -> None:
-        pages = {page_url(docname): docname for docname in self.env.found_docs}
-        for node in list(self.document.findall(mdx_pending_link)):
-            reference = self._resolve(node, pages)
-            reference.extend(node.children)
-            reference.source, reference.line = node.source, node.line
-            node.replace_self(reference)
+def resolve_site_link(
+    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, content: nodes.Element
+) -> nodes.reference | None:
+    """Resolve a :func:`pending_link` to a page of the project, or to ``mdx_site_url``."""
+    if node["reftype"] != LINK_TYPE:
+        return None
+    href, here = node["reftarget"], node["refdoc"]
+    parts = urlsplit(href)
+    docname = _find_page(env, parts.path, here)
+    html_output = app.builder.format == "html"
+    external = nodes.reference("", "", *content.children, refuri=app.config.mdx_site_url.rstrip("/") + href)
+    if docname is None:
+        return external
+    anchor = parts.fragment
+    if anchor and anchor not in _anchors(env).get(docname, ()):
+        warn(MdxWarnings.ANCHOR, f"link {href!r}: page {docname!r} has no anchor #{anchor}", node)
+    if docname == here and html_output:
+        uri = ""
+    else:
+        try:
+            uri = app.builder.get_relative_uri(here, docname)
+        except NoUri:
+            return external
+    if parts.query and html_output:
+        uri += "?" + parts.query
+    if anchor:
+        uri += "#" + anchor
+    return nodes.reference("", "", *content.children, refuri=uri or "#", internal=True)
 
-    def _resolve(self, node: mdx_pending_link, pages: dict[str, str]) -> nodes.reference:
-        href = node["reftarget"]
-        parts = urlsplit(href)
-        # LaTeX resolves one tree assembled from all pages: find the link's own page
-        here = (node.source and self.env.path2doc(node.source)) or self.env.docname
-        docname = self._find_page(parts.path, pages, here)
-        if docname is None:
-            return nodes.reference(refuri=self.config.mdx_site_url.rstrip("/") + href, internal=False)
-        anchor = parts.fragment
-        if anchor and anchor not in _anchors(self.env).get(docname, ()):
-            warn(MdxWarnings.ANCHOR, f"link {href!r}: page {docname!r} has no anchor #{anchor}", node)
-        if docname == here and self.app.builder.format == "html":
-            uri = ""
-        else:
-            try:
-                uri = self.app.builder.get_relative_uri(here, docname)
-            except NoUri:
-                return nodes.reference(refuri=self.config.mdx_site_url.rstrip("/") + href, internal=False)
-        if parts.query and self.app.builder.format == "html":
-            uri += "?" + parts.query
-        if anchor:
-            uri += "#" + anchor
-        return nodes.reference(refuri=uri, internal=True)
 
-    def _find_page(self, path: str, pages: dict[str, str], here: str) -> str | None:
-        """The page a link's path names: a librarium URL, or a relative document path."""
-        if not path:
-            return here
-        if not path.startswith("/"):
-            base = posixpath.dirname(here)
-            path = "/" + posixpath.normpath(posixpath.join(base, path))
-        path = posixpath.splitext(path)[0] if path.endswith((".md", ".mdx", ".html")) else path
-        path = path.rstrip("/") or "/"
-        candidate = path.lstrip("/") or self.config.root_doc
-        if candidate in self.env.found_docs:
-            return candidate
-        return pages.get(page_url(candidate))
+def _find_page(env: BuildEnvironment, path: str, here: str) -> str | None:
+    """The page a link's path names: a librarium URL, or a relative document path."""
+    if not path:
+        return here
+    if not path.startswith("/"):
+        path = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+    if path.endswith((".md", ".mdx", ".html")):
+        path = posixpath.splitext(path)[0]
+    candidate = path.strip("/") or env.config.root_doc
+    if candidate in env.found_docs:
+        return candidate
+    return env.mdx_page_urls.get(page_url(candidate))
 
 
 class RubricTargetsForLatex(SphinxPostTransform):
@@ -190,8 +194,8 @@ class RubricTargetsForLatex(SphinxPostTransform):
 
 def setup_links(app: Sphinx) -> None:
     app.add_config_value("mdx_site_url", "https://docs.spectrocloud.com", "env", types=[str])
-    app.add_node(mdx_pending_link)
     app.add_transform(LibrariumHeadingIds)
     app.add_env_collector(AnchorCollector)
-    app.add_post_transform(ResolveSiteLinks)
+    app.connect("env-check-consistency", index_page_urls)
+    app.connect("missing-reference", resolve_site_link)
     app.add_post_transform(RubricTargetsForLatex)

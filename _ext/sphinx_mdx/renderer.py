@@ -98,7 +98,7 @@ class MdxRenderer(SphinxRenderer):
         return (self.sphinx_env.docname, line)
 
     def jsx_line(self, token: SyntaxTreeNode) -> int:
-        """The 1-based line of a token, inline tokens counted from their paragraph."""
+        """The 1-based line of a token; inline tokens know their line in the paragraph."""
         return token_line(token, default=1) + token.meta.get("line_offset", 0)
 
     def render_markup(self, source: str, line: int) -> list[nodes.Node]:
@@ -176,7 +176,7 @@ class MdxRenderer(SphinxRenderer):
     def render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")
         if links.is_site_link(href) or links.is_unsafe(href):
-            self.render_site_link(href, token_line(token, default=1), token)
+            self.render_site_link(href, self.jsx_line(token), token)
         else:
             super().render_link(token)
 
@@ -186,7 +186,8 @@ class MdxRenderer(SphinxRenderer):
             warn(MdxWarnings.LINK, f"unsafe link target {href!r} dropped; its text is kept", self.location(line))
             self.render_children(token)
             return
-        node = links.pending_link(href)
+        node, content = links.pending_link(href, self.sphinx_env.docname)
         node.source, node.line = self.document["source"], line
-        with self.current_node_context(node, append=True):
+        self.current_node.append(node)
+        with self.current_node_context(content):
             self.render_children(token)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 import json5
@@ -72,23 +71,19 @@ def depart_point_html(self, node: mdx_point) -> None:
     self.body.append("</span></span>\n")
 
 
-class PointsToLegend(SphinxPostTransform):
+def points_to_legend(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Outside HTML, markers become a legend after the content."""
-
-    default_priority = 200
-
-    def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
-            return
-        for node in list(self.document.findall(mdx_points_of_interest)):
-            legend = nodes.bullet_list(classes=["mdx-poi-legend"])
-            for point in [child for child in node.children if isinstance(child, mdx_point)]:
-                paragraph = nodes.paragraph("", "", nodes.strong("", point["label"] + ":"), nodes.Text(" "))
-                paragraph.extend(point.children)
-                legend += nodes.list_item("", paragraph)
-                node.remove(point)
-            if legend.children:
-                node.append(legend)
+    if app.builder.format == "html":
+        return
+    for node in list(doctree.findall(mdx_points_of_interest)):
+        legend = nodes.bullet_list(classes=["mdx-poi-legend"])
+        for point in [child for child in node.children if isinstance(child, mdx_point)]:
+            paragraph = nodes.paragraph("", "", nodes.strong("", point["label"] + ":"), nodes.Text(" "))
+            paragraph.extend(point.children)
+            legend += nodes.list_item("", paragraph)
+            node.remove(point)
+        if legend.children:
+            node.append(legend)
 
 
 def _description_nodes(description: Any, render_markup) -> list[nodes.Node]:
@@ -157,4 +152,4 @@ def setup_points_of_interest(app: Sphinx) -> None:
     add_node(app, mdx_point, html=(visit_point_html, depart_point_html),
              latex=(visit_passthrough, depart_passthrough))
     app.add_directive("points-of-interest", PointsOfInterestDirective)
-    app.add_post_transform(PointsToLegend)
+    app.connect("doctree-resolved", points_to_legend)

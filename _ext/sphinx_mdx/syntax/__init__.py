@@ -7,6 +7,7 @@ from collections.abc import Container
 from markdown_it import MarkdownIt
 
 from .esm import esm_plugin
+from .inline_lines import inline_lines_plugin
 from .jsx_flow import jsx_flow_plugin
 from .jsx_inline import jsx_inline_plugin
 
@@ -17,3 +18,4 @@ def mdx_plugin(md: MarkdownIt, inline_names: Container[str]) -> None:
     md.use(esm_plugin)
     md.use(jsx_flow_plugin, inline_names)
     md.use(jsx_inline_plugin)
+    md.use(inline_lines_plugin)

@@ -1,0 +1,3 @@
+from .index import inline_lines_plugin
+
+__all__ = ["inline_lines_plugin"]

@@ -1,0 +1,220 @@
+"""Each component as a reader gets it: the HTML DOM, and the LaTeX source."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.util.console import strip_colors
+
+from conftest import build_app
+
+
+@pytest.fixture(scope="module")
+def html(rootdir, tmp_path_factory):
+    app = build_app(rootdir, "components", "html", tmp_path_factory)
+    yield app
+    app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def latex(rootdir, tmp_path_factory):
+    app = build_app(rootdir, "components", "latex", tmp_path_factory)
+    yield (app.outdir / "components.tex").read_text(encoding="utf-8")
+    app.cleanup()
+
+
+def page(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(app, name: str):
+    return page(app, name).find("article")
+
+
+def test_good_input_builds_without_warnings(html):
+    assert strip_colors(html.warning.getvalue()) == ""
+
+
+def test_no_raw_markup_reaches_html(html):
+    for name in ("boxes", "tooltips", "points", "tabs", "html", "links", "04-clusters", "directives"):
+        text = article(html, name).get_text()
+        for leak in ("import ", "<", "/>", "={", "</"):
+            assert leak not in text, (name, leak)
+
+
+def test_boxes_html(html):
+    content = article(html, "boxes")
+    info, warning, one_line = content.select(".mdx-box")
+    assert "mdx-infobox" in info["class"] and "mdx-warningbox" in warning["class"]
+    assert info.select_one(".mdx-box-icon") is not None
+    assert info.select_one("strong").get_text() == "bold"
+    assert [li.get_text(strip=True) for li in info.select("li")] == ["first item", "second item"]
+    assert warning.select_one("pre") is None, "indented content must not become a code block"
+    assert warning.select_one("p").get_text(strip=True) == "Indented inline content, not a code block."
+    assert one_line.get_text(strip=True) == "One line of info."
+
+
+def test_boxes_latex(latex):
+    assert r"\begin{sphinxadmonition}{note}{}" in latex
+    assert r"\begin{sphinxadmonition}{warning}{}" in latex
+    assert "Indented inline content, not a code block." in latex
+
+
+def test_tooltip_html_is_accessible(html):
+    content = article(html, "tooltips")
+    tooltips = content.select(".mdx-tooltip")
+    assert len(tooltips) == 3
+    for tooltip in tooltips:
+        trigger = tooltip.select_one(".mdx-tooltip-trigger")
+        body = tooltip.select_one(".mdx-tooltip-body")
+        assert trigger["tabindex"] == "0"
+        assert body["role"] == "tooltip"
+        assert trigger["aria-describedby"] == body["id"]
+    first, icon, string = tooltips
+    assert first.select_one(".mdx-tooltip-trigger .mdx-u").get_text() == "Supervisor"
+    link = first.select_one(".mdx-tooltip-body a")
+    assert link.get_text() == "a link" and link["href"] == "links.html#target-heading"
+    assert first.select_one(".mdx-tooltip-body strong").get_text() == "bold"
+    assert "mdx-tooltip-icon" in icon.select_one(".mdx-tooltip-trigger")["class"]
+    assert icon.select_one(".mdx-tooltip-trigger")["aria-label"]
+    assert string.select_one(".mdx-tooltip-trigger").get_text() == "world"
+    assert content.get_text(" ", strip=True).startswith("Tooltips")
+    assert "after." in content.get_text()
+
+
+def test_tooltip_assets_are_local(html):
+    scripts = [script.get("src", "") for script in page(html, "tooltips").find_all("script")]
+    assert any(src.startswith("_static/mdx.js") for src in scripts)
+    assert all("://" not in src for src in scripts)
+    assert (html.outdir / "_static" / "mdx.css").exists()
+
+
+def test_tooltip_latex_is_a_footnote(latex):
+    assert r"\DUrole{mdx-u}{Supervisor}\footnote{" in latex
+    footnote = latex.split(r"\DUrole{mdx-u}{Supervisor}\footnote{", 1)[1].split("}\n", 1)[0]
+    assert "The body has" in footnote and "a link" in footnote and r"\sphinxstylestrong{bold}" in footnote
+    assert r"world\footnote{" in latex
+
+
+def test_points_of_interest_html(html):
+    content = article(html, "points")
+    root = content.select_one(".mdx-pointsofinterest")
+    assert root.select_one("pre") is not None
+    markers = root.select(".mdx-poi-marker")
+    assert [marker.get_text() for marker in markers] == ["1", "B"]
+    points = root.select(".mdx-poi-point")
+    assert points[0]["style"] == "left: 20px; top: 30px"
+    for marker in markers:
+        description = content.find(id=marker["aria-describedby"])
+        assert description["role"] == "tooltip"
+    assert [d.get_text() for d in root.select(".mdx-poi-description")] == ["First point", "Second point"]
+
+
+def test_points_of_interest_latex_legend(latex):
+    assert r"\sphinxstylestrong{1:} First point" in latex
+    assert r"\sphinxstylestrong{B:} Second point" in latex
+
+
+def test_tabs_html_sync_with_identifier(html):
+    content = article(html, "tabs")
+    tab_set = content.select_one(".mdx-tabs")
+    labels = tab_set.select("label.sd-tab-label")
+    assert [label.get_text(strip=True) for label in labels] == ["AWS", "VMware"]
+    assert [label["data-sync-group"] for label in labels] == ["cloud", "cloud"]
+    assert [label["data-sync-id"] for label in labels] == ["aws", "vmware"]
+    panes = tab_set.select(".sd-tab-content")
+    assert "For VMware." in panes[1].get_text()
+    assert panes[1].find(id="vmwaredetails") is not None
+
+
+def test_tabs_latex_each_pane_under_its_label(latex):
+    aws = latex.index("For AWS.")
+    vmware_label = latex.index("VMware", aws)
+    assert aws < vmware_label < latex.index("For VMware.")
+
+
+def test_html_elements(html):
+    content = article(html, "html")
+    first = content.select("p")[0]
+    assert first.select_one("strong").get_text() == "bold"
+    assert first.select_one("em").get_text() == "italic"
+    assert first.select_one("code").get_text() == "code"
+    assert first.select_one(".mdx-u").get_text() == "under"
+    assert first.select_one("sup").get_text() == "2" and first.select_one("sub").get_text() == "2"
+    assert first.select_one("br") is not None
+    assert "a comment" not in content.get_text()
+    table = content.select_one("table")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Key", "Value"]
+    assert [[td.get_text(strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")] == [
+        ["a", "1"],
+        ["b", ""],
+    ]
+    assert [li.get_text(strip=True) for li in content.select("ul li")] == ["one", "two"]
+    assert content.select_one("p.rubric").get_text(strip=True) == "An HTML heading"
+    assert content.select_one("details summary").get_text(strip=True) == "More"
+    image = content.select_one("img")
+    assert image["src"] == "_images/logo.png" and image["alt"] == "Logo"
+
+
+def test_html_elements_latex(latex):
+    assert r"\sphinxstylestrong{bold}" in latex
+    assert r"\sphinxincludegraphics[width=120\sphinxpxdimen]{{logo}.png}" in latex
+    assert r"\begin{itemize}" in latex and "An HTML heading" in latex and "Hidden text." in latex
+
+
+def test_librarium_links_resolve(html):
+    links = {a.get_text(): a["href"] for a in article(html, "links").select("p a")}
+    assert links == {
+        "site page": "04-clusters.html",
+        "with anchor": "04-clusters.html#ipaddressmanagement",
+        "with query": "04-clusters.html?clusterType=vmware_cluster#ipaddressmanagement",
+        "missing page": "https://docs.example.com/nowhere/page#x",
+        "same page": "#targetheading",
+        "an HTML link": "04-clusters.html",
+        "a relative one": "04-clusters.html",
+    }
+
+
+def test_librarium_heading_ids_first_duplicate_wins(html):
+    content = article(html, "04-clusters")
+    assert len(content.select("#overview")) == 1
+    assert "On AWS." in content.select_one("#overview").find_parent(class_="sd-tab-content").get_text()
+    assert content.select_one("#ipaddressmanagement") is not None
+
+
+def test_front_matter(html):
+    front = page(html, "front")
+    assert front.title.get_text() == "Meta <Title> & more"
+    assert front.select_one('meta[property="og:title"]')["content"] == "Meta <Title> & more"
+    assert front.select_one('meta[name="description"]')["content"] == 'A "quoted" description'
+    assert front.select_one('meta[property="og:description"]')["content"] == 'A "quoted" description'
+    assert front.find("h1").get_text(strip=True).startswith("The front page heading")
+    navigation = [a.get_text() for a in front.select(".sidebar-tree a")]
+    assert "Front" in navigation and "Clusters" in navigation
+    assert front.select_one(".toc-tree") is None, "hideToC: true hides the contents"
+    assert page(html, "links").select_one(".toc-tree") is not None
+    stylesheets = lambda soup: [link["href"] for link in soup.select("link[rel=stylesheet]")]  # noqa: E731
+    assert any("mdx-full-width.css" in href for href in stylesheets(front))
+    assert not any("mdx-full-width.css" in href for href in stylesheets(page(html, "links")))
+
+
+def test_directives_from_rest(html):
+    content = article(html, "directives")
+    assert content.select_one(".mdx-infobox").get_text(strip=True) == "An info box from reST."
+    assert content.select_one(".mdx-warningbox").get_text(strip=True) == "A warning box from reST."
+    tooltip = content.select_one(".mdx-tooltip")
+    assert tooltip.select_one(".mdx-tooltip-trigger em").get_text() == "rest trigger"
+    assert tooltip.select_one(".mdx-tooltip-body").get_text() == "A body from reST."
+    assert content.select_one(".mdx-pointsofinterest .mdx-poi-marker").get_text() == "A"
+    labels = content.select(".mdx-tabs label")
+    assert [label["data-sync-id"] for label in labels] == ["bash", "zsh"]
+
+
+def test_anchor_warnings_name_file_and_line(rootdir, tmp_path_factory):
+    app = build_app(rootdir, "anchor", "html", tmp_path_factory)
+    warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if "[mdx." in line]
+    assert len(warnings) == 2, warnings
+    assert warnings[0].endswith("index.md:5: WARNING: link '/#nosuchheading': page 'index' has no anchor "
+                                "#nosuchheading [mdx.anchor]")
+    assert "index.md:6: WARNING: link '/other#missing'" in warnings[1]
+    app.cleanup()
