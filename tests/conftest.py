@@ -61,3 +61,36 @@ def build_app(rootdir: Path, name: str, builder: str, tmp_path_factory, **kwargs
     app = SphinxTestApp(builder, srcdir=srcdir, **kwargs)
     app.build()
     return app
+
+
+def sphinx_build(source: Path, outdir: Path, builder: str, *options: str, conf: Path | None = None):
+    """Run sphinx-build as a user would (``-W --keep-going -n``); returns the finished process.
+
+    ``builder`` ``latexpdf`` runs the make mode (``-M``) that ``make latexpdf`` runs.
+    """
+    import subprocess
+
+    head = ["-M", builder, str(source), str(outdir)] if builder == "latexpdf" else [
+        "-b", builder, str(source), str(outdir)]
+    command = [sys.executable, "-m", "sphinx", *head, "-c", str(conf or source)]
+    command += ["-W", "--keep-going", "-n", "-q", *options]
+    env = {**os.environ, "PYTHONPATH": str(PROJECT / "_ext")}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.fixture(scope="session")
+def site_html(tmp_path_factory) -> Path:
+    """The project's own pages, built to HTML with its conf.py."""
+    outdir = tmp_path_factory.mktemp("site") / "html"
+    result = sphinx_build(PROJECT / "source", outdir, "html", conf=PROJECT)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    return outdir
+
+
+@pytest.fixture(scope="session")
+def components_html(rootdir, tmp_path_factory) -> Path:
+    """The components test root, built to HTML with the Furo theme."""
+    outdir = tmp_path_factory.mktemp("components") / "html"
+    result = sphinx_build(rootdir / "test-components", outdir, "html")
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    return outdir

@@ -1,0 +1,129 @@
+"""The small pieces on their own: tag tokenizer, attribute values, ESM, URL scheme, mojibake."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_mdx.attributes import Markup, NotALiteral, evaluate
+from sphinx_mdx.links import heading_id, is_site_link, is_unsafe, page_url
+from sphinx_mdx.mojibake import repair_lines
+from sphinx_mdx.syntax.esm import imported_names
+from sphinx_mdx.syntax.tags import TagKind, ValueKind, find_closing, scan_tag
+
+
+def tag(source: str):
+    return scan_tag(source, 0, len(source))
+
+
+def values(source: str) -> dict:
+    return {attribute.name: evaluate(attribute) for attribute in tag(source).attributes}
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "kind"),
+    [
+        ("<InfoBox>", "InfoBox", TagKind.OPEN),
+        ("</InfoBox>", "InfoBox", TagKind.CLOSE),
+        ("<InfoBox />", "InfoBox", TagKind.SELF_CLOSING),
+        ("<Tabs. TabPane tab='x'>", "Tabs.TabPane", TagKind.OPEN),
+        ("<br>", "br", TagKind.SELF_CLOSING),
+        ("<br / >", "br", TagKind.SELF_CLOSING),
+        ('<a href="/x">', "a", TagKind.OPEN),
+    ],
+)
+def test_scan_tag(source, name, kind):
+    found = tag(source)
+    assert (found.name, found.kind, found.end) == (name, kind, len(source))
+
+
+@pytest.mark.parametrize(
+    "source", ["a < b", "<Location of the gateway installer from step #2>", "<3", "< br />", "<a href=>", "<X y={>"]
+)
+def test_text_that_is_not_a_tag(source):
+    assert tag(source) is None
+
+
+def test_attribute_values():
+    found = values(
+        """<X s="a" t='b' n={1} yes={true} q={"c"} bare jsx={<u>word</u>} """
+        """list={[{x: 20, label: 1, description: "d, with {braces}",},]} u=plain>"""
+    )
+    assert found == {
+        "s": "a",
+        "t": "b",
+        "n": 1,
+        "yes": True,
+        "q": "c",
+        "bare": True,
+        "jsx": Markup("<u>word</u>"),
+        "list": [{"x": 20, "label": 1, "description": "d, with {braces}"}],
+        "u": "plain",
+    }
+
+
+@pytest.mark.parametrize("expression", ["{someVariable}", "{call()}", "{() => 1}", "{`template ${x}`}", "{...props}"])
+def test_expressions_are_never_evaluated(expression):
+    source = f"<X a={expression}>" if not expression.startswith("{...") else f"<X {expression}>"
+    attribute = tag(source).attributes[0]
+    assert attribute.kind is ValueKind.EXPRESSION
+    with pytest.raises(NotALiteral):
+        evaluate(attribute)
+
+
+def test_multiline_attributes_keep_their_line():
+    found = tag('<P points={[\n  {x: 1},\n]}\n  label="z">')
+    assert [attribute.line_offset for attribute in found.attributes] == [0, 3]
+
+
+def test_find_closing_counts_nesting_and_skips_code():
+    source = "<b>x `</b>` <b>y</b> z</b> after"
+    close = find_closing(source, 3, len(source), "b")
+    assert source[close.start :] == "</b> after"
+
+
+def test_imported_names():
+    assert imported_names(
+        "import InfoBox from '@librarium/shared/src/components/InfoBox';\n"
+        'import {Tabs, Tooltip as Tip} from "shared";\n'
+        "import * as All from 'all';\nexport const meta = {a: 1};"
+    ) == {"InfoBox": "@librarium/shared/src/components/InfoBox", "Tabs": "shared", "Tip": "shared", "All": "all"}
+
+
+@pytest.mark.parametrize(
+    ("docname", "url"),
+    [
+        ("15-faq", "/faq"),
+        ("04-clusters", "/clusters"),
+        ("12-enterprise-version/01-deploying-the-platform-installer", "/enterprise-version/deploying-the-platform-installer"),
+        ("02.5-architecture", "/architecture"),
+        ("faq", "/faq"),
+        ("index", "/"),
+        ("00-index", "/"),
+    ],
+)
+def test_page_url(docname, url):
+    assert page_url(docname) == url
+
+
+def test_heading_id():
+    assert heading_id("IP Address Management") == "ipaddressmanagement"
+    assert heading_id("How does Spectro Cloud handle IP management?") == "howdoesspectrocloudhandleipmanagement?"
+
+
+@pytest.mark.parametrize(
+    "href", ["javascript:alert(1)", "JavaScript:x", " java\tscript:x", "jav&#x61;script:x", "vbscript:x", "data:text/html,x"]
+)
+def test_unsafe_urls(href):
+    assert is_unsafe(href)
+
+
+def test_safe_and_site_links():
+    assert not is_unsafe("https://example.com") and not is_unsafe("/clusters")
+    assert is_site_link("/clusters?x=1#y") and is_site_link("#anchor")
+    assert not is_site_link("//cdn.example.com/x") and not is_site_link("https://x")
+
+
+def test_mojibake_repair_names_its_lines():
+    text, repairs = repair_lines("Fine line\n## What OSâ€™s are supported?\nDon't touch \"quotes\" or ﬁ.\n")
+    assert text == "Fine line\n## What OS’s are supported?\nDon't touch \"quotes\" or ﬁ.\n"
+    assert repairs == [(2, "## What OSâ€™s are supported?", "## What OS’s are supported?")]
