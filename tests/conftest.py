@@ -52,13 +52,21 @@ def chromium_path() -> str:
     return path
 
 
-def build_app(rootdir: Path, name: str, builder: str, tmp_path_factory, **kwargs):
-    """Build the test root ``test-<name>`` with ``builder``; returns the finished app."""
+def copy_root(rootdir: Path, name: str, destination: Path) -> Path:
+    """A copy of the test root ``test-<name>`` to build in ``destination``."""
+    srcdir = destination / name
+    shutil.copytree(rootdir / f"test-{name}", srcdir)
+    return srcdir
+
+
+def build_app(rootdir: Path, name: str, builder: str, tmp_path_factory):
+    """Build the test root ``test-<name>`` with ``builder`` for a module-scoped fixture.
+
+    The caller calls ``app.cleanup()`` when done; tests use ``make_app``, which does it.
+    """
     from sphinx.testing.util import SphinxTestApp
 
-    srcdir = tmp_path_factory.mktemp(f"{name}-{builder}") / name
-    shutil.copytree(rootdir / f"test-{name}", srcdir)
-    app = SphinxTestApp(builder, srcdir=srcdir, **kwargs)
+    app = SphinxTestApp(builder, srcdir=copy_root(rootdir, name, tmp_path_factory.mktemp(builder)))
     app.build()
     return app
 

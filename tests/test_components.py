@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
-from conftest import build_app
+from conftest import build_app, copy_root
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +150,8 @@ def test_html_elements(html):
         ["b", ""],
     ]
     assert [li.get_text(strip=True) for li in content.select("ul li")] == ["one", "two"]
+    assert [li.get_text(strip=True) for li in content.select("ol li")] == ["first", "second"]
+    assert content.select_one("ol li strong").get_text() == "second"
     assert content.select_one("p.rubric").get_text(strip=True) == "An HTML heading"
     assert content.select_one("details summary").get_text(strip=True) == "More"
     image = content.select_one("img")
@@ -210,11 +212,11 @@ def test_directives_from_rest(html):
     assert [label["data-sync-id"] for label in labels] == ["bash", "zsh"]
 
 
-def test_anchor_warnings_name_file_and_line(rootdir, tmp_path_factory):
-    app = build_app(rootdir, "anchor", "html", tmp_path_factory)
+def test_anchor_warnings_name_file_and_line(rootdir, make_app, tmp_path):
+    app = make_app("html", srcdir=copy_root(rootdir, "anchor", tmp_path))
+    app.build()
     warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if "[mdx." in line]
     assert len(warnings) == 2, warnings
     assert warnings[0].endswith("index.md:5: WARNING: link '/#nosuchheading': page 'index' has no anchor "
                                 "#nosuchheading [mdx.anchor]")
     assert "index.md:6: WARNING: link '/other#missing'" in warnings[1]
-    app.cleanup()

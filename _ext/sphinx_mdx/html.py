@@ -68,15 +68,10 @@ def _wrap_text(element: JsxElement, node: nodes.Element) -> nodes.Element:
 
 
 def _inline(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:
+    """An element of running text (the flow rule never makes these blocks)."""
+
     def render(element: JsxElement) -> None:
-        if element.inline:
-            _wrap(element, factory())
-        else:
-            paragraph = _wrap(element, nodes.paragraph())
-            inner = factory()
-            inner.extend(paragraph.children)
-            paragraph.children = []
-            paragraph.append(inner)
+        _wrap(element, factory())
 
     return render
 
@@ -117,10 +112,7 @@ def _anchor(element: JsxElement) -> None:
     else:
         node, content = links.pending_link(href, element.renderer.sphinx_env.docname)
         element.set_source(node)
-        parent = element.renderer.current_node
-        if not element.inline:
-            parent = _append(parent, nodes.paragraph())
-        parent.append(node)
+        element.renderer.current_node.append(node)
         element.render_children(content)
 
 
@@ -148,35 +140,31 @@ def _heading(element: JsxElement) -> None:
 
 
 def _list(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:
+    """``<ul>``/``<ol>``: one list item per ``<li>``, however the HTML was laid out."""
+
     def render(element: JsxElement) -> None:
         if element.inline:
             _wrap(element, nodes.inline())
             return
-        node = _wrap(element, factory())
-        items = []
-        for child in node.children:
-            if not isinstance(child, nodes.list_item):
-                child = nodes.list_item("", child)
-            items.append(child)
-        node.children = []
-        node.extend(items)
+        node = factory()
+        element.set_source(node)
+        for item in _descendants(element.token, {"li"}):
+            _render_part(element, item, _append(node, nodes.list_item()))
+        element.renderer.current_node.append(node)
 
     return render
-
-
-def _list_item(element: JsxElement) -> None:
-    if element.inline and not isinstance(element.renderer.current_node, nodes.Inline):
-        item = nodes.list_item()
-        element.set_source(item)
-        element.renderer.current_node.append(item)
-        element.render_children(_append(item, nodes.paragraph()))
-        return
-    _block(nodes.list_item)(element)
 
 
 def _append(parent: nodes.Element, child: nodes.Element) -> nodes.Element:
     parent.append(child)
     return child
+
+
+def _render_part(element: JsxElement, part, into: nodes.Element) -> None:
+    """Render a list item's or a cell's content; inline content gets a paragraph."""
+    target = into if part.type == "jsx_flow" else _append(into, nodes.paragraph())
+    with element.renderer.current_node_context(target):
+        element.renderer.render_children(part)
 
 
 def _table(element: JsxElement) -> None:
@@ -197,10 +185,7 @@ def _table(element: JsxElement) -> None:
         is_header = all(cell.meta["tag"].name.lower() == "th" for cell in cells) and not body.children
         row_node = _append(head if is_header else body, nodes.row())
         for cell in cells:
-            entry = _append(row_node, nodes.entry())
-            target = entry if cell.type == "jsx_flow" else _append(entry, nodes.paragraph())
-            with element.renderer.current_node_context(target):
-                element.renderer.render_children(cell)
+            _render_part(element, cell, _append(row_node, nodes.entry()))
         for _ in range(width - len(cells)):
             row_node.append(nodes.entry())
     if head.children:
@@ -219,19 +204,11 @@ def _descendants(token, names: set[str]) -> Iterator:
             yield from _descendants(child, names)
 
 
-def _details(element: JsxElement) -> None:
-
-    node = _wrap(element, nodes.inline() if element.inline else details())
-    for child in node.findall(nodes.rubric):
-        if "mdx-summary" in child["classes"]:
-            child.replace_self(summary("", "", *child.children))
-
-
 def _summary(element: JsxElement) -> None:
     if element.inline:
         _wrap(element, nodes.strong())
     else:
-        _wrap_text(element, nodes.rubric(classes=["mdx-summary"]))
+        _wrap_text(element, summary())
 
 
 ELEMENTS: dict[str, HtmlElement] = {
@@ -257,9 +234,9 @@ ELEMENTS: dict[str, HtmlElement] = {
     "td": HtmlElement(_block(nodes.container), inline=False, attributes=frozenset({"colspan", "rowspan"})),
     "ul": HtmlElement(_list(nodes.bullet_list), inline=False),
     "ol": HtmlElement(_list(nodes.enumerated_list), inline=False),
-    "li": HtmlElement(_list_item, inline=False),
+    "li": HtmlElement(_block(nodes.container), inline=False),
     **{f"h{level}": HtmlElement(_heading, inline=False) for level in range(1, 7)},
-    "details": HtmlElement(_details, inline=False, attributes=frozenset({"open"})),
+    "details": HtmlElement(_block(details), inline=False, attributes=frozenset({"open"})),
     "summary": HtmlElement(_summary, inline=False),
 }
 

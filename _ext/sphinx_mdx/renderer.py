@@ -157,12 +157,6 @@ class MdxRenderer(SphinxRenderer):
             )
             self._render_transparent(element, component.css_class)
             return
-        if component.inline and not element.inline:
-            paragraph = nodes.paragraph()
-            element.set_source(paragraph)
-            with self.current_node_context(paragraph, append=True):
-                component.render(element)
-            return
         component.render(element)
 
     def _render_transparent(self, element: JsxElement, css_class: str) -> None:

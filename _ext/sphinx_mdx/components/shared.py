@@ -39,10 +39,13 @@ def depart_passthrough(self: SphinxTranslator, node: nodes.Element) -> None:
     pass
 
 
-def add_node(app: Sphinx, node: type[nodes.Element], html: Visitor, latex: Visitor) -> None:
-    """Register ``node`` with visitors for HTML and LaTeX; other builders show its content."""
+def add_node(
+    app: Sphinx, node: type[nodes.Element], html: Visitor, latex: Visitor, **others: Visitor
+) -> None:
+    """Register ``node`` with visitors for HTML and LaTeX; other builders show its content
+    unless ``others`` (``text=``, ``man=``, ``texinfo=``) say otherwise."""
     plain = (visit_passthrough, depart_passthrough)
-    app.add_node(node, html=html, latex=latex, text=plain, man=plain, texinfo=plain)
+    app.add_node(node, html=html, latex=latex, **{"text": plain, "man": plain, "texinfo": plain, **others})
 
 
 class line_break(nodes.Inline, nodes.Element):  # noqa: N801

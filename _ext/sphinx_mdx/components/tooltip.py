@@ -3,7 +3,8 @@
 HTML: an accessible popover (static ``mdx.js``/``mdx.css``): the trigger is
 focusable and tied to the ``role="tooltip"`` body by ``aria-describedby``; it
 opens on hover and focus, stays open while the pointer is on it, and Escape
-closes it. LaTeX: the trigger, then a footnote holding the body.
+closes it. LaTeX: the trigger, then a footnote holding the body. Other
+builders: the body in parentheses after the trigger.
 """
 
 from __future__ import annotations
@@ -77,6 +78,22 @@ def depart_body_latex(self, node: mdx_tooltip_body) -> None:
     self.body.append("}")
 
 
+def visit_body_text(self, node: mdx_tooltip_body) -> None:
+    self.add_text(" (")
+
+
+def depart_body_text(self, node: mdx_tooltip_body) -> None:
+    self.add_text(")")
+
+
+def visit_body_markup(self, node: mdx_tooltip_body) -> None:
+    self.body.append(" (")
+
+
+def depart_body_markup(self, node: mdx_tooltip_body) -> None:
+    self.body.append(")")
+
+
 class TooltipDirective(SphinxDirective):
     """``tooltip``: the argument is the trigger (inline markup), the content the body.
 
@@ -121,5 +138,6 @@ def setup_tooltip(app: Sphinx) -> None:
     add_node(app, mdx_tooltip_trigger, html=(visit_trigger_html, depart_trigger_html),
              latex=(visit_passthrough, depart_passthrough))
     add_node(app, mdx_tooltip_body, html=(visit_body_html, depart_body_html),
-             latex=(visit_body_latex, depart_body_latex))
+             latex=(visit_body_latex, depart_body_latex), text=(visit_body_text, depart_body_text),
+             man=(visit_body_markup, depart_body_markup), texinfo=(visit_body_markup, depart_body_markup))
     app.add_directive("tooltip", TooltipDirective)
