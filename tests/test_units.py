@@ -7,7 +7,7 @@ import pytest
 from sphinx_mdx.attributes import Markup, NotALiteral, evaluate
 from sphinx_mdx.links import heading_id, is_site_link, is_unsafe, page_url
 from sphinx_mdx.mojibake import repair_lines
-from sphinx_mdx.syntax.esm import imported_names
+from sphinx_mdx.syntax.esm import Import, imported_names
 from sphinx_mdx.syntax.tags import TagKind, ValueKind, find_closing, scan_tag
 
 
@@ -84,9 +84,14 @@ def test_find_closing_counts_nesting_and_skips_code():
 def test_imported_names():
     assert imported_names(
         "import InfoBox from '@librarium/shared/src/components/InfoBox';\n"
-        'import {Tabs, Tooltip as Tip} from "shared";\n'
+        'import {\n  Tabs,\n  Tooltip as Tip\n} from "shared";\n'
         "import * as All from 'all';\nexport const meta = {a: 1};"
-    ) == {"InfoBox": "@librarium/shared/src/components/InfoBox", "Tabs": "shared", "Tip": "shared", "All": "all"}
+    ) == [
+        Import("InfoBox", "@librarium/shared/src/components/InfoBox", 0),
+        Import("Tabs", "shared", 1),
+        Import("Tip", "shared", 1),
+        Import("All", "all", 5),
+    ]
 
 
 @pytest.mark.parametrize(

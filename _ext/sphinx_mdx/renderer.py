@@ -29,6 +29,7 @@ class JsxElement:
         self.inline = inline
         self.line = renderer.jsx_line(token)
         self._attributes = {attribute.name: attribute for attribute in self.tag.attributes}
+        self._values: dict[str, Any] = {}
 
     @property
     def name(self) -> str:
@@ -46,15 +47,17 @@ class JsxElement:
         attribute = self._attributes.get(name)
         if attribute is None:
             return None
-        try:
-            return evaluate(attribute)
-        except NotALiteral as error:
-            self.warn(
-                MdxWarnings.EXPRESSION,
-                f"<{self.name} {name}=...>: {error}; it is not evaluated",
-                attribute.line_offset,
-            )
-            return None
+        if name not in self._values:
+            try:
+                self._values[name] = evaluate(attribute)
+            except NotALiteral as error:
+                self.warn(
+                    MdxWarnings.EXPRESSION,
+                    f"<{self.name} {name}=...>: {error}; it is not evaluated",
+                    attribute.line_offset,
+                )
+                self._values[name] = None
+        return self._values[name]
 
     def text(self, name: str, default: str | None = None) -> str | None:
         """The attribute as plain text (markup values give their text)."""
@@ -88,10 +91,10 @@ class MdxRenderer(SphinxRenderer):
     """MyST's renderer, plus MDX: ESM, JSX elements, embedded HTML, librarium links."""
 
     def render(self, tokens: Sequence[Token], options, md_env: MutableMapping[str, Any]):
-        imports: dict[str, str] = md_env.setdefault("mdx_imports", {})
+        imports: set[str] = md_env.setdefault("mdx_imports", set())
         for token in tokens:
             if token.type == "esm":
-                imports.update(token.meta["imports"])
+                imports.update(imported.name for imported in token.meta["imports"])
         return super().render(tokens, options, md_env)
 
     def location(self, line: int) -> tuple[str, int]:
@@ -110,12 +113,12 @@ class MdxRenderer(SphinxRenderer):
 
     def render_esm(self, token: SyntaxTreeNode) -> None:
         line = token_line(token, default=1)
-        for name, module in token.meta["imports"].items():
-            if name not in COMPONENTS:
+        for imported in token.meta["imports"]:
+            if imported.name not in COMPONENTS:
                 warn(
                     MdxWarnings.UNKNOWN_IMPORT,
-                    f"import of {name!r} from {module!r}: no such component here",
-                    self.location(line),
+                    f"import of {imported.name!r} from {imported.module!r}: no such component here",
+                    self.location(line + imported.line_offset),
                 )
 
     def render_mdx_problem(self, token: SyntaxTreeNode) -> None:

@@ -1,3 +1,3 @@
-from .index import esm_plugin, imported_names
+from .index import Import, esm_plugin, imported_names
 
-__all__ = ["esm_plugin", "imported_names"]
+__all__ = ["Import", "esm_plugin", "imported_names"]

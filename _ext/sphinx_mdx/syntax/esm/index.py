@@ -2,12 +2,13 @@
 
 A block starts with ``import`` or ``export`` at the start of a line, outside
 any container, and runs to the next blank line. It becomes one hidden
-``esm`` token whose ``meta["imports"]`` maps each local name to its module.
+``esm`` token whose ``meta["imports"]`` lists each :class:`Import`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -18,6 +19,15 @@ _IMPORT = re.compile(
     re.DOTALL,
 )
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+@dataclass(frozen=True)
+class Import:
+    """A local name an ESM block binds, its module, and its line in the block."""
+
+    name: str
+    module: str
+    line_offset: int
 
 
 def esm_plugin(md: MarkdownIt) -> None:
@@ -46,14 +56,13 @@ def _esm_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     return True
 
 
-def imported_names(source: str) -> dict[str, str]:
-    """Map each local name an ESM block imports to its module path."""
-    names: dict[str, str] = {}
-    for statement in _IMPORT.finditer(source):
-        module = statement.group("module")
-        for name in _clause_names(statement.group("clause")):
-            names[name] = module
-    return names
+def imported_names(source: str) -> list[Import]:
+    """Every local name an ESM block imports."""
+    return [
+        Import(name, statement.group("module"), source.count("\n", 0, statement.start()))
+        for statement in _IMPORT.finditer(source)
+        for name in _clause_names(statement.group("clause"))
+    ]
 
 
 def _clause_names(clause: str) -> list[str]:
