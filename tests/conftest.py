@@ -6,6 +6,9 @@ import importlib
 import os
 import shutil
 import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -102,3 +105,56 @@ def components_html(rootdir, tmp_path_factory) -> Path:
     result = sphinx_build(rootdir / "test-components", outdir, "html")
     assert result.returncode == 0 and not result.stderr, result.stderr
     return outdir
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+def _serve(directory: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    sync_api = require_module("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """``open_page(directory, path)``: a new tab on ``path`` served from ``directory``."""
+    servers, contexts = [], []
+
+    def open_(directory: Path, path: str):
+        server = _serve(directory)
+        servers.append(server)
+        context = browser.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    for server in servers:
+        server.shutdown()

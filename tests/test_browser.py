@@ -2,66 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
 
 from conftest import require_module
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:
-        pass
-
-
-def _serve(directory: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    sync_api = require_module("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    """``open_page(directory, path)``: a new tab on ``path`` served from ``directory``."""
-    servers, contexts = [], []
-
-    def open_(directory: Path, path: str):
-        server = _serve(directory)
-        servers.append(server)
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    for server in servers:
-        server.shutdown()
 
 
 def _supervisor(page):
@@ -112,7 +55,7 @@ def test_tooltip_reached_with_the_keyboard(open_page, site_html):
 
 
 def test_query_and_anchor_open_the_right_pane(open_page, components_html):
-    page = open_page(components_html, "04-clusters.html?clusterType=vmware_cluster#ipaddressmanagement")
+    page = open_page(components_html, "clusters.html?clusterType=vmware_cluster#ipaddressmanagement")
     expect = require_module("playwright.sync_api").expect
     heading = page.locator(".rubric:has(#ipaddressmanagement)")
     expect(heading).to_have_text("IP Address Management")

@@ -36,7 +36,7 @@ def test_good_input_builds_without_warnings(html):
 
 
 def test_no_raw_markup_reaches_html(html):
-    for name in ("boxes", "tooltips", "points", "tabs", "html", "links", "04-clusters", "directives"):
+    for name in ("boxes", "tooltips", "points", "tabs", "html", "links", "clusters", "directives"):
         text = article(html, name).get_text()
         for leak in ("import ", "<", "/>", "={", "</"):
             assert leak not in text, (name, leak)
@@ -167,18 +167,18 @@ def test_html_elements_latex(latex):
 def test_librarium_links_resolve(html):
     links = {a.get_text(): a["href"] for a in article(html, "links").select("p a")}
     assert links == {
-        "site page": "04-clusters.html",
-        "with anchor": "04-clusters.html#ipaddressmanagement",
-        "with query": "04-clusters.html?clusterType=vmware_cluster#ipaddressmanagement",
+        "site page": "clusters.html",
+        "with anchor": "clusters.html#ipaddressmanagement",
+        "with query": "clusters.html?clusterType=vmware_cluster#ipaddressmanagement",
         "missing page": "https://docs.example.com/nowhere/page#x",
         "same page": "#targetheading",
-        "an HTML link": "04-clusters.html",
-        "a relative one": "04-clusters.html",
+        "an HTML link": "clusters.html",
+        "a relative one": "clusters.html",
     }
 
 
 def test_librarium_heading_ids_first_duplicate_wins(html):
-    content = article(html, "04-clusters")
+    content = article(html, "clusters")
     assert len(content.select("#overview")) == 1
     assert "On AWS." in content.select_one("#overview").find_parent(class_="sd-tab-content").get_text()
     assert content.select_one("#ipaddressmanagement") is not None

@@ -12,6 +12,7 @@ from .front_matter import setup_front_matter
 from .links import setup_links
 from .mojibake import setup_mojibake
 from .parser import MdxParser
+from .site_tree import setup_site_tree
 
 __version__ = "0.1.0"
 
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict:
     app.add_source_parser(MdxParser, override=True)
     setup_mojibake(app)
     setup_links(app)
+    setup_site_tree(app)
     setup_front_matter(app)
     setup_components(app)
     app.connect("config-inited", _add_static_path)

@@ -3,7 +3,8 @@
 ``metaTitle`` is the HTML ``<title>`` and ``og:title``; ``metaDescription`` the
 description metadata; ``title`` the page's label in the navigation (the ``#``
 heading stays the page's heading); ``hideToC`` hides Furo's contents sidebar;
-``fullWidth`` widens the content. Other keys stay page metadata.
+``fullWidth`` widens the content; ``hiddenFromNav`` keeps a page out of the
+navigation. Other keys stay page metadata.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sphinx.application import Sphinx
 FULL_WIDTH_CSS = "mdx-full-width.css"
 
 
-def _flag(metadata: dict[str, Any], key: str) -> bool:
+def flag(metadata: dict[str, Any], key: str) -> bool:
     return str(metadata.get(key, "")).strip().lower() in ("true", "1", "yes")
 
 
@@ -32,8 +33,10 @@ def apply_front_matter(app: Sphinx, doctree: nodes.document) -> None:
         entry = next(toc.findall(nodes.reference), None) if toc is not None else None
         if entry is not None:
             entry[:] = [nodes.Text(title)]
-    if _flag(metadata, "hideToC"):
+    if flag(metadata, "hideToC"):
         metadata["hide-toc"] = True
+    if flag(metadata, "hiddenFromNav"):
+        metadata["orphan"] = True  # in no navigation, on purpose: no "not in any toctree" warning
 
 
 def add_page_metadata(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -54,7 +57,7 @@ def add_page_metadata(app: Sphinx, pagename: str, templatename: str, context: di
         context["metatags"] = context.get("metatags", "") + "".join(
             f'\n<meta {attribute}="{name}" content="{escape(value)}" />' for attribute, name, value in tags
         )
-    if _flag(metadata, "fullWidth"):
+    if flag(metadata, "fullWidth"):
         app.add_css_file(FULL_WIDTH_CSS)
 
 

@@ -48,6 +48,19 @@ def page_url(docname: str) -> str:
     return "/" + "/".join(segments)
 
 
+def url_docname(docname: str, root_doc: str = "index") -> str:
+    """The document name a page gets: its librarium URL without slashes (``/`` is ``root_doc``)."""
+    return page_url(docname).strip("/") or root_doc
+
+
+def segment_order(segment: str) -> tuple[int, float, str]:
+    """Where librarium put a file among its siblings: by numeric prefix ("02.5" between 2 and 3)."""
+    prefix = _NUMERIC_PREFIX.match(segment)
+    if prefix is None:
+        return (1, 0.0, segment)
+    return (0, float(prefix.group()[:-1]), segment[prefix.end() :])
+
+
 def heading_id(title: str) -> str:
     """librarium's id of a heading: "IP Address Management" -> ``ipaddressmanagement``."""
     return "".join(title.split()).lower()

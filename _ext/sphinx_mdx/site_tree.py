@@ -1,0 +1,181 @@
+"""A librarium content folder as a Sphinx project, with no toctree written by hand.
+
+librarium derived everything from the file tree: each page is named by its
+librarium URL (``04-clusters.md`` is ``clusters``, so html writes
+``clusters.html`` and dirhtml ``clusters/``); the page whose URL is ``/``
+is the root, or a landing page is generated when there is none; and a page
+``04-clusters.md`` beside a folder ``04-clusters/`` lists that folder's pages
+in the navigation, ordered by their numeric prefixes, ``hiddenFromNav``
+pages left out.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from docutils import nodes
+from myst_parser.config.main import TopmatterReadError, read_topmatter
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.project import Project
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from .front_matter import flag
+from .links import segment_order, url_docname
+
+LOGGER = logging.getLogger(__name__)
+
+
+class LibrariumProject(Project):
+    """Names each document by its librarium URL, and supplies a landing page if the root is missing."""
+
+    def __init__(self, srcdir, source_suffix: Iterable[str], root_doc: str, landing: Path, title: str) -> None:
+        super().__init__(srcdir, source_suffix)
+        self.root_doc = root_doc
+        self.landing = landing
+        self.title = title
+
+    def discover(self, exclude_paths: Iterable[str] = (), include_paths: Iterable[str] = ("**",)) -> set[str]:
+        super().discover(exclude_paths, include_paths)
+        by_name: dict[str, Path] = {}
+        generated = self.landing.parent
+        for path, docname in sorted(self._path_to_docname.items()):
+            if (Path(self.srcdir) / path).is_relative_to(generated):
+                continue  # an output folder inside the content folder holds our landing page
+            name = url_docname(docname, self.root_doc)
+            if name in by_name:
+                LOGGER.warning(
+                    "%s and %s have the same librarium URL; the second keeps its file name %r",
+                    by_name[name], path, docname, type="mdx", subtype="url", location=docname,
+                )
+                name = docname
+            by_name[name] = path
+        if self.root_doc not in by_name:
+            by_name[self.root_doc] = self._write_landing(by_name)
+        self._docname_to_path = by_name
+        self._path_to_docname = {path: docname for docname, path in by_name.items()}
+        self.docnames = set(by_name)
+        return self.docnames
+
+    def path2doc(self, filename: str | os.PathLike[str]) -> str | None:
+        path = Path(filename)
+        if path.is_absolute() and path.is_relative_to(self.srcdir):
+            path = path.relative_to(self.srcdir)
+        if path in self._path_to_docname:
+            return self._path_to_docname[path]
+        docname = super().path2doc(filename)
+        return None if docname is None else url_docname(docname, self.root_doc)
+
+    def _write_landing(self, pages: dict[str, Path]) -> Path:
+        """The root page librarium's home would have been: a title and the top-level pages."""
+        listed = navigation_children(self.root_doc, self.root_doc, pages, self.srcdir)
+        text = "\n".join([f"# {self.title}", "", "```{toctree}", ":maxdepth: 1", "", *listed, "```", ""])
+        self.landing.parent.mkdir(parents=True, exist_ok=True)
+        if not self.landing.exists() or self.landing.read_text(encoding="utf-8") != text:
+            self.landing.write_text(text, encoding="utf-8")
+        return self.landing
+
+
+def navigation_children(parent: str, root_doc: str, pages: dict[str, Path], srcdir: Path) -> list[str]:
+    """The pages listed under ``parent``: those of its folder, and of folders with no page of their own."""
+    prefix = "" if parent == root_doc else parent + "/"
+    folder_depth = 0 if parent == root_doc else len(PurePosixPath(pages[parent]).with_suffix("").parts)
+    children = []
+    for docname, path in pages.items():
+        if docname in (parent, root_doc) or not docname.startswith(prefix):
+            continue
+        folders = docname[len(prefix) :].split("/")[:-1]
+        if any(prefix + "/".join(folders[: depth + 1]) in pages for depth in range(len(folders))):
+            continue  # listed by the section page of a folder in between
+        if _hidden_from_nav(srcdir / path):
+            continue
+        parts = PurePosixPath(path).with_suffix("").parts[folder_depth:]
+        children.append((tuple(segment_order(part) for part in parts), docname))
+    return [docname for _, docname in sorted(children)]
+
+
+def _hidden_from_nav(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8-sig") as lines:
+            front_matter = read_topmatter(line.rstrip("\n") for line in lines)
+    except (OSError, UnicodeDecodeError, TopmatterReadError):
+        return False
+    return flag(front_matter or {}, "hiddenFromNav")
+
+
+class TreeNavigation(SphinxTransform):
+    """Give a section page with no toctree of its own a hidden one listing its folder's pages."""
+
+    default_priority = 700  # before Sphinx's DoctreeReadEvent (880), where toctrees are collected
+
+    def apply(self, **kwargs) -> None:
+        project = self.env.project
+        if not isinstance(project, LibrariumProject) or any(self.document.findall(addnodes.toctree)):
+            return
+        docname = self.env.docname
+        pages = {name: project.doc2path(name, absolute=False) for name in project.docnames}
+        children = navigation_children(docname, self.config.root_doc, pages, Path(project.srcdir))
+        if not children:
+            return
+        toctree = addnodes.toctree(
+            parent=docname, entries=[(None, child) for child in children], includefiles=children,
+            maxdepth=-1, caption=None, glob=False, hidden=True, includehidden=False, numbered=0,
+            titlesonly=False,
+        )
+        wrapper = nodes.compound("", toctree, classes=["toctree-wrapper"])
+        page = next((child for child in self.document.children if isinstance(child, nodes.section)), None)
+        if page is None:
+            self.document.append(wrapper)
+            return
+        first_section = next((i for i, child in enumerate(page.children) if isinstance(child, nodes.section)), None)
+        page.insert(len(page.children) if first_section is None else first_section, wrapper)
+
+
+def one_entry_per_page(app: Sphinx, doctree: nodes.document) -> None:
+    """librarium pages often have several ``#`` headings; the navigation shows the page once."""
+    toc = app.env.tocs.get(app.env.docname)
+    items = [] if toc is None else [child for child in toc.children if isinstance(child, nodes.list_item)]
+    if len(items) < 2:
+        return
+    first = items[0]
+    sections = next((child for child in first.children if isinstance(child, nodes.bullet_list)), None)
+    if sections is None:
+        sections = nodes.bullet_list()
+        first.append(sections)
+    for item in items[1:]:
+        toc.remove(item)
+        sections.append(item)
+
+
+def install_project(app: Sphinx) -> None:
+    """Before the pages are found: name them by librarium URL."""
+    env = app.env
+    project = LibrariumProject(
+        app.srcdir, app.config.source_suffix, app.config.root_doc,
+        Path(app.doctreedir) / "mdx-generated" / f"{app.config.root_doc}.md", app.config.project,
+    )
+    project.restore(env.project)
+    app.project = env.project = project
+
+
+def reread_parents(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                   removed: set[str]) -> list[str]:
+    """A page added, removed or changed (``hiddenFromNav``) changes its parent's navigation."""
+    parents = set()
+    for docname in added | changed | removed:
+        parent = docname.rpartition("/")[0]
+        while parent and parent not in env.found_docs:
+            parent = parent.rpartition("/")[0]
+        parents.add(parent or app.config.root_doc)
+    return sorted(parents & env.found_docs)
+
+
+def setup_site_tree(app: Sphinx) -> None:
+    app.connect("builder-inited", install_project)
+    app.connect("env-get-outdated", reread_parents)
+    app.add_transform(TreeNavigation)
+    app.connect("doctree-read", one_entry_per_page, priority=550)

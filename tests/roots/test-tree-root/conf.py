@@ -1,0 +1,3 @@
+extensions = ["sphinx_mdx"]
+project = "Rooted"
+html_theme = "furo"

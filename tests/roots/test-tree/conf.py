@@ -1,0 +1,3 @@
+extensions = ["sphinx_mdx"]
+project = "Tree docs"
+html_theme = "furo"

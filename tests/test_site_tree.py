@@ -1,0 +1,124 @@
+"""A librarium content folder with no toctree: names, URLs and navigation from the file tree."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.util.console import strip_colors
+
+from conftest import copy_root, require_module, sphinx_build
+
+
+@pytest.fixture(scope="module")
+def dirhtml(rootdir, tmp_path_factory):
+    outdir = tmp_path_factory.mktemp("tree") / "dirhtml"
+    result = sphinx_build(rootdir / "test-tree", outdir, "dirhtml")
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    return outdir
+
+
+def soup(path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def navigation(page: BeautifulSoup) -> list[tuple[int, str]]:
+    """(depth, label) of each entry of Furo's navigation."""
+    return [
+        (int(a.find_parent("li")["class"][0].removeprefix("toctree-l")), a.get_text())
+        for a in page.select(".sidebar-tree a")
+    ]
+
+
+def test_dirhtml_paths_are_librarium_urls(dirhtml):
+    pages = sorted(
+        str(path.parent.relative_to(dirhtml)) for path in dirhtml.rglob("index.html")
+        if not path.parts[-2].startswith(("_", "genindex", "search"))
+    )
+    assert pages == [
+        ".", "clusters", "faq", "getting-started", "getting-started/first", "getting-started/middle",
+        "getting-started/tenth", "getting-started/third", "hidden", "workspace/adding-a-new-workspace",
+    ]
+
+
+def test_navigation_follows_the_tree(dirhtml):
+    assert navigation(soup(dirhtml / "faq" / "index.html")) == [
+        (1, "Getting Started"),
+        (2, "First"),
+        (2, "Middle"),
+        (2, "Third"),
+        (2, "Tenth"),
+        (1, "Clusters"),
+        (1, "Adding a workspace"),
+        (1, "FAQ"),
+    ]
+
+
+def test_hidden_page_is_built_but_not_listed(dirhtml):
+    hidden = soup(dirhtml / "hidden" / "index.html")
+    assert "Reachable, not listed." in hidden.find("article").get_text()
+    assert "Hidden" not in [label for _, label in navigation(hidden)]
+
+
+def test_generated_landing_page_lists_the_top_level(dirhtml):
+    landing = soup(dirhtml / "index.html")
+    assert landing.find("h1").get_text(strip=True).startswith("Tree docs")
+    listed = [a.get_text() for a in landing.select("article .toctree-wrapper > ul > li > a")]
+    assert listed == ["Getting Started", "Clusters", "Adding a workspace", "FAQ"]
+
+
+def test_faq_links_land_on_librarium_urls(dirhtml):
+    links = {a.get_text(): a["href"] for a in soup(dirhtml / "faq" / "index.html").select("article p a")}
+    assert links == {
+        "dedicated to an": "../clusters/?clusterType=vmware_cluster#ipaddressmanagement",
+        "the first page": "../getting-started/first/",
+        "the overview": "../clusters/#overview",
+    }
+
+
+def test_shared_librarium_ids_go_to_the_first_heading(dirhtml):
+    clusters = soup(dirhtml / "clusters" / "index.html")
+    overview = clusters.select("#overview")
+    assert len(overview) == 1
+    assert "On AWS." in overview[0].find_parent(class_="sd-tab-content").get_text()
+
+
+def test_html_builder_uses_the_same_paths(rootdir, tmp_path):
+    result = sphinx_build(rootdir / "test-tree", tmp_path, "html")
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    assert (tmp_path / "getting-started" / "middle.html").exists()
+    faq = soup(tmp_path / "faq.html")
+    assert faq.select_one("article p a")["href"] == "clusters.html?clusterType=vmware_cluster#ipaddressmanagement"
+
+
+def test_root_page_is_the_page_at_slash(rootdir, tmp_path):
+    result = sphinx_build(rootdir / "test-tree-root", tmp_path, "html")
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    index = soup(tmp_path / "index.html")
+    assert index.find("h1").get_text(strip=True).startswith("Welcome home")
+    assert [label for _, label in navigation(index)] == ["Page A", "Page B"]
+
+
+def test_navigation_follows_an_edit(rootdir, make_app, tmp_path):
+    srcdir = copy_root(rootdir, "tree", tmp_path)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    third = srcdir / "02-getting-started" / "03-third.md"
+    third.write_text(third.read_text(encoding="utf-8").replace('title: "Third"', 'title: "Third"\nhiddenFromNav: true'),
+                     encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert "[mdx." not in strip_colors(app.warning.getvalue())
+    labels = [label for _, label in navigation(soup(app.outdir / "faq.html"))]
+    assert "Third" not in labels and "Tenth" in labels
+
+
+def test_faq_clusters_link_opens_the_vmware_pane(rootdir, dirhtml, open_page):
+    expect = require_module("playwright.sync_api").expect
+    page = open_page(dirhtml, "faq/")
+    page.get_by_role("link", name="dedicated to an").click()
+    page.wait_for_url("**/clusters/?clusterType=vmware_cluster#ipaddressmanagement")
+    heading = page.locator(".rubric:has(#ipaddressmanagement)")
+    expect(heading).to_be_visible()
+    expect(heading).to_be_in_viewport()
+    expect(page.get_by_text("On VMware.")).to_be_visible()
+    expect(page.get_by_text("On AWS.")).to_be_hidden()
