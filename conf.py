@@ -9,13 +9,18 @@ project = "Spectro Cloud docs"
 author = "Spectro Cloud"
 copyright = "Spectro Cloud"
 
-extensions = ["sphinx_mdx"]
+extensions = ["sphinx_mdx", "sphinx_copybutton"]
 
 root_doc = "index"
 source_suffix = {".md": "markdown", ".mdx": "markdown"}
 exclude_patterns = ["_build", ".venv", "Thumbs.db", ".DS_Store"]
 
 myst_heading_anchors = 3
+
+# A fence without a language is plain text (librarium defaulted to JSON).
+highlight_language = "text"
+# Copy the command, not the prompt.
+copybutton_exclude = ".linenos, .gp, .go"
 
 # Pages link to librarium URLs; those the project lacks go to the live site.
 mdx_site_url = "https://docs.spectrocloud.com"

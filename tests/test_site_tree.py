@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
+from bs4 import BeautifulSoup
 
-from conftest import copy_root, require_module, sphinx_build
+from conftest import PROJECT, copy_root, require_module, sphinx_build
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +122,43 @@ def test_faq_clusters_link_opens_the_vmware_pane(rootdir, dirhtml, open_page):
     expect(heading).to_be_in_viewport()
     expect(page.get_by_text("On VMware.")).to_be_visible()
     expect(page.get_by_text("On AWS.")).to_be_hidden()
+
+
+def test_builds_with_the_projects_conf(rootdir, tmp_path):
+    """Any content folder builds with this project's conf.py (``sphinx-build -c . ...``)."""
+    result = sphinx_build(rootdir / "test-tree", tmp_path, "dirhtml", conf=PROJECT)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    first = soup(tmp_path / "getting-started" / "first" / "index.html")
+    blocks = first.select("article div[class^=highlight-]")
+    assert [block["class"][0] for block in blocks] == ["highlight-text", "highlight-json"]
+    assert any("copybutton" in script.get("src", "") for script in first.find_all("script"))
+
+
+def test_images_and_videos(rootdir, tmp_path):
+    result = sphinx_build(rootdir / "test-tree", tmp_path, "html", conf=PROJECT)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    article = soup(tmp_path / "getting-started" / "third.html").find("article")
+    image = article.select_one("img")
+    assert image["alt"] == "A diagram" and "width: 120px" in image["style"]
+    assert (tmp_path / "getting-started" / image["src"]).is_file()
+    videos = article.select("video.mdx-video")
+    assert [video["title"] for video in videos] == ["demo-video", "Demo as an image link"]
+    assert all((tmp_path / "getting-started" / video["src"]).is_file() for video in videos)
+    assert videos[0]["controls"] == "controls" and "Video: demo-video" in videos[0].get_text()
+
+
+def test_missing_files_warn_once_and_keep_their_text(make_app, tmp_path):
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+    (tmp_path / "index.md").write_text(
+        "# Media\n\n![The missing diagram](/nowhere/missing.png \"#width=50px\")\n\n"
+        '`video: title: "lost-video": ./lost.mp4`\n', encoding="utf-8")
+    app = make_app("latex", srcdir=tmp_path)
+    app.build()
+    warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if "WARNING" in line]
+    assert len(warnings) == 2, warnings
+    assert warnings[0].endswith("index.md:3: WARNING: image file not found: /nowhere/missing.png; its alt text "
+                                "is shown instead [mdx.image]")
+    assert "index.md:5: WARNING: download file not readable" in warnings[1]
+    latex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "The missing diagram" in latex and "includegraphics" not in latex
+    assert "Video: lost\\sphinxhyphen{}video" in latex

@@ -10,6 +10,7 @@ from sphinx.util.fileutil import copy_asset_file
 from .components import setup_components
 from .front_matter import setup_front_matter
 from .links import setup_links
+from .media import setup_media
 from .mojibake import setup_mojibake
 from .parser import MdxParser
 from .site_tree import setup_site_tree
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict:
     setup_site_tree(app)
     setup_front_matter(app)
     setup_components(app)
+    setup_media(app)
     app.connect("config-inited", _add_static_path)
     app.add_css_file("mdx.css")
     app.add_js_file("mdx.js", loading_method="defer")

@@ -11,7 +11,7 @@ from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.base import token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 
-from . import links
+from . import links, media
 from .attributes import Markup, NotALiteral, evaluate
 from .components import COMPONENTS
 from .html import render_html_element
@@ -169,6 +169,27 @@ class MdxRenderer(SphinxRenderer):
         element.set_source(wrapper)
         self.current_node.append(wrapper)
         element.render_children(wrapper)
+
+    def render_image(self, token: SyntaxTreeNode) -> None:
+        """Images, sized by librarium's ``"#width=..."`` title; an ``.mp4`` is a video."""
+        src = str(token.attrGet("src") or "")
+        if media.is_video(src):
+            video = media.make_video(self.renderInlineAsText(token.children or []), src)
+            self.add_line_and_source_path_r([video], token)
+            self.current_node.append(video)
+            return
+        super().render_image(token)
+        media.size_from_title(self.current_node[-1])
+
+    def render_code_inline(self, token: SyntaxTreeNode) -> None:
+        """`` `video: title: "name": ./file.mp4` `` is librarium's old way to show a video."""
+        match = media.VIDEO_SPAN.fullmatch(token.content.strip())
+        if match is None:
+            super().render_code_inline(token)
+            return
+        video = media.make_video(match.group("title"), match.group("src"))
+        self.add_line_and_source_path_r([video], token)
+        self.current_node.append(video)
 
     def render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")

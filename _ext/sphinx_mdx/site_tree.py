@@ -22,12 +22,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.project import Project
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging
 
 from .front_matter import flag
 from .links import segment_order, url_docname
-
-LOGGER = logging.getLogger(__name__)
+from .warnings_ import MdxWarnings, warn
 
 
 class LibrariumProject(Project):
@@ -48,10 +46,8 @@ class LibrariumProject(Project):
                 continue  # an output folder inside the content folder holds our landing page
             name = url_docname(docname, self.root_doc)
             if name in by_name:
-                LOGGER.warning(
-                    "%s and %s have the same librarium URL; the second keeps its file name %r",
-                    by_name[name], path, docname, type="mdx", subtype="url", location=docname,
-                )
+                warn(MdxWarnings.URL, f"{by_name[name]} and {path} have the same librarium URL; "
+                     f"the second keeps its file name {docname!r}", f"{Path(self.srcdir) / path}:1")
                 name = docname
             by_name[name] = path
         if self.root_doc not in by_name:

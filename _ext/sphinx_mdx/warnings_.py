@@ -34,6 +34,10 @@ class MdxWarnings(enum.Enum):
     """A link that cannot be made (an unsafe or malformed URL)."""
     ANCHOR = "anchor"
     """A link to a page of the project names an anchor the page lacks."""
+    IMAGE = "image"
+    """An image whose file is not there (its alt text is shown instead)."""
+    URL = "url"
+    """Two pages with the same librarium URL."""
 
 
 def warn(subtype: MdxWarnings, message: str, location) -> None:

@@ -1,0 +1,106 @@
+"""Images and videos as librarium wrote them.
+
+Images: a title ``"#width=120px"`` sizes the image; a local file that does
+not exist gives one ``mdx.image`` warning and the alt text is shown instead
+(a missing file would otherwise break the PDF). Videos: an inline code span
+`` `video: title: "name": ./file.mp4` `` or an image link to an ``.mp4``
+becomes an HTML5 video; other builders show a link. Local video files are
+copied with the HTML like downloads, and a missing one is reported by
+Sphinx's download collector.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+from .components.shared import add_node, depart_passthrough, visit_passthrough
+from .links import has_scheme
+from .warnings_ import MdxWarnings, warn
+
+VIDEO_SPAN = re.compile(r'video:\s*title:\s*"(?P<title>[^"]*)"\s*:\s*(?P<src>\S+)')
+_IMAGE_TITLE_SIZE = re.compile(r"#(?P<key>width|height)=(?P<value>\d+(?:\.\d+)?(?:px|%|em|rem)?)")
+
+
+class mdx_video(nodes.General, nodes.Element):  # noqa: N801
+    """A video; its child is the link to the file (a download, or an external reference)."""
+
+
+def is_video(src: str) -> bool:
+    return src.lower().split("?", 1)[0].endswith((".mp4", ".webm", ".ogv", ".mov"))
+
+
+def make_video(title: str, src: str) -> mdx_video:
+    label = nodes.Text(f"Video: {title}" if title else f"Video: {Path(src).name}")
+    if has_scheme(src):
+        link: nodes.Element = nodes.reference("", "", label, refuri=src)
+    else:
+        link = addnodes.download_reference("", "", nodes.literal("", "", label), reftarget=src,
+                                           refexplicit=True)
+    return mdx_video("", link, title=title)
+
+
+def size_from_title(image: nodes.image) -> None:
+    """librarium's ``![alt](src "#width=500px")``: the title sizes the image."""
+    title = image.get("title", "")
+    sizes = dict(match.group("key", "value") for match in _IMAGE_TITLE_SIZE.finditer(title))
+    if not sizes:
+        return
+    for key, value in sizes.items():
+        image[key] = value + ("px" if value[-1].isdigit() else "")
+    del image["title"]
+
+
+def visit_video_html(self, node: mdx_video) -> None:
+    link = node[0]
+    if isinstance(link, addnodes.download_reference):
+        if "filename" not in link:
+            return  # the file is missing (already reported): show the link text only
+        src = self.builder.dlpath + "/" + str(link["filename"])
+    else:
+        src = link["refuri"]
+    self.body.append(
+        self.starttag(node, "video", "", CLASS="mdx-video", controls="controls", preload="metadata",
+                      src=src, title=node["title"])
+    )
+    self.context.append("</video>")
+
+
+def depart_video_html(self, node: mdx_video) -> None:
+    link = node[0]
+    if not isinstance(link, addnodes.download_reference) or "filename" in link:
+        self.body.append(self.context.pop())
+
+
+class MissingImages(SphinxTransform):
+    """A local image whose file is missing: one warning, and its alt text in its place."""
+
+    default_priority = 700  # before the image collector runs at doctree-read
+
+    def apply(self, **kwargs: Any) -> None:
+        for image in list(self.document.findall(nodes.image)):
+            uri = image["uri"]
+            if has_scheme(uri) or uri.startswith("data:") or "*" in uri:
+                continue
+            _, path = self.env.relfn2path(uri, self.env.docname)
+            if Path(path).is_file():
+                continue
+            alt = image.get("alt") or Path(uri).name
+            warn(MdxWarnings.IMAGE, f"image file not found: {uri}; its alt text is shown instead", image)
+            replacement = nodes.inline("", alt, classes=["mdx-missing-image"])
+            parent = image.parent
+            if isinstance(parent, nodes.reference) and len(parent) == 1:
+                image = parent  # drop the link Sphinx would add to a scaled image
+            image.replace_self(replacement)
+
+
+def setup_media(app: Sphinx) -> None:
+    add_node(app, mdx_video, html=(visit_video_html, depart_video_html),
+             latex=(visit_passthrough, depart_passthrough))
+    app.add_transform(MissingImages)
