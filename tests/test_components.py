@@ -220,3 +220,27 @@ def test_anchor_warnings_name_file_and_line(rootdir, make_app, tmp_path):
     assert warnings[0].endswith("index.md:5: WARNING: link '/#nosuchheading': page 'index' has no anchor "
                                 "#nosuchheading [mdx.anchor]")
     assert "index.md:6: WARNING: link '/other#missing'" in warnings[1]
+
+
+def test_youtube_and_allowed_iframes(html):
+    frames = article(html, "embeds").select(".mdx-youtube iframe")
+    assert [frame["src"] for frame in frames] == [
+        "https://www.youtube.com/embed/abc123",
+        "https://www.youtube.com/embed/xyz789",
+    ]
+    assert frames[0]["title"] == "Getting started" and frames[0].has_attr("allowfullscreen")
+
+
+def test_youtube_latex_is_a_link(latex):
+    assert r"\sphinxhref{https://www.youtube.com/watch?v=abc123}{Video: Getting started}" in latex
+
+
+def test_layout_components_show_their_props(html):
+    content = article(html, "embeds")
+    intro = content.select_one(".mdx-intro")
+    assert intro.select_one(".rubric").get_text() == "Welcome"
+    assert intro.select_one("strong").get_text() == "one"
+    assert "Children of the intro." in intro.get_text()
+    cards = content.select(".mdx-quicksetup .mdx-card")
+    assert [card.select_one("a")["href"] for card in cards] == ["clusters.html", "https://example.com/x"]
+    assert [card.select_one("strong").get_text() for card in cards] == ["Clusters", "Outside"]

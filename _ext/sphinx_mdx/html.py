@@ -16,6 +16,7 @@ from docutils import nodes
 
 from . import links
 from .components.shared import details, line_break, summary
+from .components.youtube import video_frame
 from .warnings_ import MdxWarnings
 
 if TYPE_CHECKING:
@@ -204,6 +205,18 @@ def _descendants(token, names: set[str]) -> Iterator:
             yield from _descendants(child, names)
 
 
+def _iframe(element: JsxElement) -> None:
+    """A video player from an allowed host; any other frame becomes a link to its address."""
+    src = element.text("src")
+    if not src or links.is_unsafe(src):
+        element.warn(MdxWarnings.HTML, f"<iframe> with a missing or unsafe src {src!r} is dropped")
+        return
+    node = video_frame(src, element.text("title", ""), element.renderer.sphinx_env.config.mdx_video_hosts,
+                       element.renderer.location(element.line))
+    element.set_source(node)
+    element.renderer.current_node.append(node)
+
+
 def _summary(element: JsxElement) -> None:
     if element.inline:
         _wrap(element, nodes.strong())
@@ -238,6 +251,8 @@ ELEMENTS: dict[str, HtmlElement] = {
     **{f"h{level}": HtmlElement(_heading, inline=False) for level in range(1, 7)},
     "details": HtmlElement(_block(details), inline=False, attributes=frozenset({"open"})),
     "summary": HtmlElement(_summary, inline=False),
+    "iframe": HtmlElement(_iframe, inline=False, attributes=frozenset(
+        {"src", "title", "width", "height", "frameborder", "allow", "allowfullscreen", "loading"})),
 }
 
 INLINE_NAMES = frozenset(name for name, spec in ELEMENTS.items() if spec.inline)

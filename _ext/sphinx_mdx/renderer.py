@@ -148,7 +148,7 @@ class MdxRenderer(SphinxRenderer):
                 f"<{element.name}> is used without an import (MDX would fail here)",
             )
         for name in element.attribute_names:
-            if name not in component.attributes:
+            if component.attributes is not None and name not in component.attributes:
                 element.warn(
                     MdxWarnings.HTML if name.lower().startswith("on") else MdxWarnings.ATTRIBUTE,
                     f"<{element.name}> takes no attribute {name!r}; it is ignored",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import boxes, points_of_interest, tabs, tooltip
+from . import boxes, layout, points_of_interest, tabs, tooltip, youtube
 from .shared import Component, setup_shared
 
 COMPONENTS: dict[str, Component] = {
     component.name: component
-    for module in (boxes, tooltip, points_of_interest, tabs)
+    for module in (boxes, tooltip, points_of_interest, tabs, youtube, layout)
     for component in module.COMPONENTS
 }
 
@@ -23,3 +23,4 @@ def setup_components(app: Sphinx) -> None:
     tooltip.setup_tooltip(app)
     points_of_interest.setup_points_of_interest(app)
     tabs.setup_tabs(app)
+    youtube.setup_youtube(app)

@@ -22,7 +22,8 @@ class Component:
 
     name: str
     render: Callable[[JsxElement], None]
-    attributes: frozenset[str] = frozenset()
+    #: The attributes it takes; None for any (layout components take many props).
+    attributes: frozenset[str] | None = frozenset()
     #: Whether it lives inside a paragraph, like ``<Tooltip>``.
     inline: bool = False
 
