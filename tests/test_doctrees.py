@@ -49,7 +49,7 @@ def built(tmp_path_factory) -> dict[str, SphinxTestApp]:
 def _rendered(app: SphinxTestApp, line: int) -> str:
     docname = _docname(line)
     doctree = app.env.get_doctree(docname).pformat()
-    doctree = doctree.replace(str(app.srcdir / f"{docname}.md"), "<source>")
+    doctree = doctree.replace(str(app.srcdir / f"{docname}.md"), "<source>").replace(f'"{docname}"', '"<docname>"')
     warnings = [
         re.sub(r"^.*?/" + docname + r"\.md:(\d+): WARNING: ", r"WARNING \1: ", warning)
         for warning in strip_colors(app.warning.getvalue()).splitlines()

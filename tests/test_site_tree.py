@@ -162,3 +162,12 @@ def test_missing_files_warn_once_and_keep_their_text(make_app, tmp_path):
     latex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert "The missing diagram" in latex and "includegraphics" not in latex
     assert "Video: lost\\sphinxhyphen{}video" in latex
+
+
+def test_hidden_pages_are_appendices_of_the_pdf(rootdir, make_app, tmp_path):
+    app = make_app("latex", srcdir=copy_root(rootdir, "tree", tmp_path))
+    app.build()
+    latex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    body, appendix = latex.split(r"\appendix", 1)
+    assert "Reachable, not listed." not in body and "Reachable, not listed." in appendix
+    assert "Text of Middle." in body

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util.fileutil import copy_asset_file
 
 from .components import setup_components
 from .front_matter import setup_front_matter
+from .latex import setup_latex
 from .links import setup_links
 from .media import setup_media
 from .mojibake import setup_mojibake
@@ -18,17 +18,11 @@ from .site_tree import setup_site_tree
 __version__ = "0.1.0"
 
 STATIC = Path(__file__).parent / "static"
-LATEX_PACKAGE = Path(__file__).parent / "latex" / "sphinxmdx.sty"
 
 
-def _add_static_path(app: Sphinx, config) -> None:
+def _add_static_and_templates(app: Sphinx, config) -> None:
     config.html_static_path.append(str(STATIC))
     config.templates_path.append(str(Path(__file__).parent / "templates"))
-
-
-def _copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "latex":
-        copy_asset_file(LATEX_PACKAGE, app.builder.outdir)
 
 
 def setup(app: Sphinx) -> dict:
@@ -41,9 +35,8 @@ def setup(app: Sphinx) -> dict:
     setup_front_matter(app)
     setup_components(app)
     setup_media(app)
-    app.connect("config-inited", _add_static_path)
+    app.connect("config-inited", _add_static_and_templates)
     app.add_css_file("mdx.css")
     app.add_js_file("mdx.js", loading_method="defer")
-    app.add_latex_package("sphinxmdx")
-    app.connect("build-finished", _copy_latex_package)
+    setup_latex(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

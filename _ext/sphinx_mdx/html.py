@@ -53,7 +53,10 @@ def render_html_element(element: JsxElement) -> None:
 
 
 def _wrap(element: JsxElement, node: nodes.Element) -> nodes.Element:
-    """Append ``node`` with the element's content inside it."""
+    """Append ``node`` with the element's content inside it; its ``id`` stays an anchor."""
+    anchor = element.text("id")
+    if anchor:
+        node["ids"].append(anchor)
     element.set_source(node)
     element.renderer.current_node.append(node)
     element.render_children(node)
@@ -147,9 +150,13 @@ def _list(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:
         if element.inline:
             _wrap(element, nodes.inline())
             return
+        items = list(_descendants(element.token, {"li"}))
+        if not items:
+            _wrap(element, nodes.container())  # no <li>: keep the text
+            return
         node = factory()
         element.set_source(node)
-        for item in _descendants(element.token, {"li"}):
+        for item in items:
             _render_part(element, item, _append(node, nodes.list_item()))
         element.renderer.current_node.append(node)
 

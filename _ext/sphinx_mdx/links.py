@@ -143,7 +143,7 @@ def _anchors(env: BuildEnvironment) -> dict[str, set[str]]:
 
 
 def index_page_urls(app: Sphinx, env: BuildEnvironment) -> None:
-    """Once all pages are read: map each librarium URL to its page."""
+    """After each read phase (before the environment is saved): map each librarium URL to its page."""
     env.mdx_page_urls = {page_url(docname): docname for docname in env.found_docs}
 
 
@@ -209,6 +209,6 @@ def setup_links(app: Sphinx) -> None:
     app.add_config_value("mdx_site_url", "https://docs.spectrocloud.com", "env", types=[str])
     app.add_transform(LibrariumHeadingIds)
     app.add_env_collector(AnchorCollector)
-    app.connect("env-check-consistency", index_page_urls)
+    app.connect("env-updated", index_page_urls)
     app.connect("missing-reference", resolve_site_link)
     app.add_post_transform(RubricTargetsForLatex)

@@ -6,7 +6,7 @@ librarium URL (``04-clusters.md`` is ``clusters``, so html writes
 is the root, or a landing page is generated when there is none; and a page
 ``04-clusters.md`` beside a folder ``04-clusters/`` lists that folder's pages
 in the navigation, ordered by their numeric prefixes, ``hiddenFromNav``
-pages left out.
+pages left out (the PDF has them as appendices).
 """
 
 from __future__ import annotations
@@ -147,6 +147,20 @@ def one_entry_per_page(app: Sphinx, doctree: nodes.document) -> None:
         sections.append(item)
 
 
+def hidden_pages_in_pdf(app: Sphinx, builder) -> None:
+    """The PDF says everything: pages kept out of the navigation follow as appendices."""
+    if builder.format != "latex":
+        return
+    env = app.env
+    included = {child for children in env.toctree_includes.values() for child in children}
+    hidden = sorted(
+        docname for docname in env.found_docs
+        if docname not in included and docname != app.config.root_doc and "orphan" in env.metadata[docname]
+    )
+    app.config.latex_appendices = [*app.config.latex_appendices,
+                                   *(docname for docname in hidden if docname not in app.config.latex_appendices)]
+
+
 def install_project(app: Sphinx) -> None:
     """Before the pages are found: name them by librarium URL."""
     env = app.env
@@ -175,3 +189,4 @@ def setup_site_tree(app: Sphinx) -> None:
     app.connect("env-get-outdated", reread_parents)
     app.add_transform(TreeNavigation)
     app.connect("doctree-read", one_entry_per_page, priority=550)
+    app.connect("write-started", hidden_pages_in_pdf)

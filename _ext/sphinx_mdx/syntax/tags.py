@@ -20,6 +20,16 @@ _SPACE = re.compile(r"\s*")
 #: HTML elements that never have a closing tag.
 VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "wbr", "col", "source", "meta", "link"})
 
+#: HTML elements whose closing tag may be left out: the tags that end them implicitly
+#: (an opening tag of the first set, or the closing tag of the parent, the second).
+IMPLIED_END: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), frozenset({"ul", "ol"})),
+    "td": (frozenset({"td", "th", "tr"}), frozenset({"tr", "tbody", "thead", "table"})),
+    "th": (frozenset({"td", "th", "tr"}), frozenset({"tr", "tbody", "thead", "table"})),
+    "tr": (frozenset({"tr"}), frozenset({"tbody", "thead", "table"})),
+    "p": (frozenset({"p", "ul", "ol", "table", "div", "h1", "h2", "h3", "h4", "h5", "h6"}), frozenset({"div"})),
+}
+
 
 class TagKind(enum.Enum):
     OPEN = "open"
@@ -199,14 +209,18 @@ def find_closing(src: str, pos: int, end: int, name: str) -> Tag | None:
     """Find the closing tag of the element ``name`` whose content starts at ``pos``.
 
     Nested elements of the same name are counted; code spans are skipped, so
-    a tag written inside backticks is not mistaken for markup.
+    a tag written inside backticks is not mistaken for markup. For elements
+    whose end tag HTML lets authors leave out (``<li>a<li>b</ul>``), the tag
+    that ends them implicitly gives an empty closing tag at its position.
     """
+    opened_by, closed_by = IMPLIED_END.get(name.lower(), (frozenset(), frozenset()))
     depth = 1
     i = pos
     while True:
         i = _next_markup(src, i, end)
         if i is None:
-            return None
+            # the end of the parent's content ends an element whose end tag may be left out
+            return Tag(name, TagKind.CLOSE, end, end) if opened_by and depth == 1 else None
         if src[i] == "`":
             i = _skip_code_span(src, i, end)
             continue
@@ -218,6 +232,10 @@ def find_closing(src: str, pos: int, end: int, name: str) -> Tag | None:
         if tag is None:
             i += 1
             continue
+        lowered = tag.name.lower()
+        if depth == 1 and ((tag.kind is TagKind.OPEN and lowered in opened_by)
+                           or (tag.kind is TagKind.CLOSE and lowered in closed_by)):
+            return Tag(name, TagKind.CLOSE, tag.start, tag.start)
         if tag.name == name:
             if tag.kind is TagKind.OPEN:
                 depth += 1

@@ -1,0 +1,209 @@
+"""Does a content folder come out whole? Build it to HTML and PDF and compare with its sources.
+
+    python tools/fidelity.py path/to/content [--out DIR] [--no-pdf]
+
+Prints, per page and in total: the build's warnings by type; markup that
+leaked into the text a reader sees (import lines, ``<Capitalised`` tags,
+``attr={``, closing tags); and words of the page's prose that its HTML page,
+and the PDF, do not contain. Exits 1 on any leak or lost word.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "_ext"))
+
+from sphinx_mdx.attributes import Markup, NotALiteral, evaluate  # noqa: E402
+from sphinx_mdx.components import INLINE_COMPONENTS  # noqa: E402
+from sphinx_mdx.html import INLINE_NAMES  # noqa: E402
+from sphinx_mdx.links import url_docname  # noqa: E402
+from sphinx_mdx.mojibake import repair_lines  # noqa: E402
+from sphinx_mdx.syntax import mdx_plugin  # noqa: E402
+
+SUFFIXES = (".md", ".mdx")
+#: What leaked markup looks like in the text a reader sees.
+LEAK = re.compile(r"^\s*(?:import|export)\s+[\w{*]|<[A-Z][\w.]*[\s>/]|\b[A-Za-z]+=\{|</[A-Za-z][\w.]*>", re.MULTILINE)
+WORD = re.compile(r"[^\W\d_]{3,}")
+WARNING = re.compile(r"^(?P<path>.+?):(?:\d+:)? WARNING: .*?(?:\[(?P<type>[\w.-]+)\])?$")
+#: Attributes whose value a reader sees: tab labels, tooltip triggers, point descriptions.
+SHOWN_ATTRIBUTES = ("tab", "trigger", "title", "description")
+
+
+@dataclass
+class Page:
+    source: Path
+    docname: str
+    warnings: Counter = field(default_factory=Counter)
+    html_leaks: list[str] = field(default_factory=list)
+    pdf_leaks: list[str] = field(default_factory=list)
+    lost_html: list[str] = field(default_factory=list)
+    lost_pdf: list[str] = field(default_factory=list)
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(
+        mdx_plugin, INLINE_COMPONENTS | INLINE_NAMES)
+
+
+def prose_and_code(text: str, md: MarkdownIt) -> tuple[list[str], list[str]]:
+    """The words a reader should find, and the code (where markup may rightly appear)."""
+    prose: list[str] = []
+    code: list[str] = []
+
+    def attribute_text(tag) -> None:
+        for attribute in tag.attributes:
+            if attribute.name not in SHOWN_ATTRIBUTES:
+                continue
+            try:
+                value = evaluate(attribute)
+            except NotALiteral:
+                continue
+            if isinstance(value, Markup):
+                walk(md.parseInline(value.source, {}))
+            elif isinstance(value, str):
+                prose.append(value)
+
+    def walk(tokens) -> None:
+        for token in tokens:
+            if token.type in ("fence", "code_block", "code_inline"):
+                code.append(token.content)
+            elif token.type == "text":
+                prose.append(token.content)
+            elif token.type in ("jsx_flow_open", "jsx_inline_open"):
+                attribute_text(token.meta["tag"])
+                points = next((a for a in token.meta["tag"].attributes if a.name == "points"), None)
+                if points is not None:
+                    try:
+                        prose.extend(str(p.get("description", "")) for p in evaluate(points) if isinstance(p, dict))
+                    except (NotALiteral, TypeError):
+                        pass
+            if token.children:
+                walk(token.children)
+
+    walk(md.parse(text))
+    return prose, code
+
+
+def words(texts: list[str]) -> set[str]:
+    return {word.lower() for text in texts for word in WORD.findall(_plain(text))}
+
+
+def _plain(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+def leaks(text: str, meant_as_text: str) -> list[str]:
+    """Markup in ``text`` that the page did not mean as text (prose such as "<AWS key>", or code)."""
+    return [match.group().strip() for match in LEAK.finditer(text) if match.group().strip() not in meant_as_text]
+
+
+def article_text(html_file: Path) -> str:
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article") or soup.body or soup
+    return article.get_text(" ")
+
+
+def build(content: Path, out: Path, builder: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "sphinx", "-M", builder, str(content), str(out), "-c", str(PROJECT),
+               "--keep-going", "-q", "-w", str(out / f"{builder}-warnings.txt")]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
+    md = _parser()
+    pages: list[Page] = []
+    html = build(content, out, "html")
+    if html.returncode != 0:
+        raise SystemExit(f"the HTML build failed:\n{html.stderr[-3000:]}")
+    pdf_text = ""
+    if with_pdf:
+        latex = build(content, out, "latexpdf")
+        pdfs = sorted((out / "latex").glob("*.pdf"))
+        if latex.returncode != 0 or not pdfs:
+            raise SystemExit(f"the PDF build failed:\n{latex.stdout[-3000:]}{latex.stderr[-3000:]}")
+        pdf_text = subprocess.run(["pdftotext", str(pdfs[0]), "-"], capture_output=True, text=True,
+                                  check=True).stdout
+        pdf_text = re.sub(r"-\n(?=[a-z])", "", pdf_text)  # words hyphenated at line ends
+    pdf_words = words([pdf_text])
+    by_source: dict[Path, Page] = {}
+    for source in sorted(path for path in content.rglob("*") if path.suffix in SUFFIXES):
+        relative = source.relative_to(content).with_suffix("")
+        page = Page(source, url_docname(relative.as_posix()))
+        by_source[source.resolve()] = page
+        pages.append(page)
+        text, _ = repair_lines(source.read_text(encoding="utf-8-sig"))
+        prose, code = prose_and_code(text, md)
+        meant_as_text = "\n".join(prose + code)
+        expected = words(prose)
+        html_file = out / "html" / f"{page.docname}.html"
+        shown = article_text(html_file) if html_file.exists() else ""
+        page.html_leaks = leaks(shown, meant_as_text)
+        page.lost_html = sorted(expected - words([shown]))
+        if with_pdf:
+            page.pdf_leaks = [leak for leak in leaks(pdf_text, meant_as_text) if leak in text]
+            page.lost_pdf = sorted(expected - pdf_words)
+    warnings_file = out / "html-warnings.txt"
+    for line in warnings_file.read_text(encoding="utf-8").splitlines() if warnings_file.exists() else []:
+        match = WARNING.match(line)
+        if match:
+            page = by_source.get(Path(match.group("path")).resolve())
+            if page is not None:
+                page.warnings[match.group("type") or "other"] += 1
+    return pages
+
+
+def report(pages: list[Page], with_pdf: bool) -> int:
+    totals: Counter = Counter()
+    problems = 0
+    for page in pages:
+        totals.update(page.warnings)
+        counts = [len(page.html_leaks), len(page.pdf_leaks), len(page.lost_html), len(page.lost_pdf)]
+        problems += sum(counts)
+        if not (page.warnings or any(counts)):
+            continue
+        warnings = ", ".join(f"{kind} {count}" for kind, count in sorted(page.warnings.items())) or "-"
+        print(f"{page.docname}: warnings: {warnings}; leaks html {counts[0]}, pdf {counts[1]}; "
+              f"lost words html {counts[2]}, pdf {counts[3]}")
+        for label, items in (("leaked into HTML", page.html_leaks), ("leaked into PDF", page.pdf_leaks),
+                             ("lost in HTML", page.lost_html), ("lost in PDF", page.lost_pdf)):
+            if items:
+                print(f"    {label}: {', '.join(items[:12])}{' ...' if len(items) > 12 else ''}")
+    leaks_total = sum(len(p.html_leaks) + len(p.pdf_leaks) for p in pages)
+    lost_html = sum(len(p.lost_html) for p in pages)
+    lost_pdf = sum(len(p.lost_pdf) for p in pages)
+    print()
+    print(f"pages: {len(pages)}")
+    print(f"warnings: {sum(totals.values())}" + "".join(f"\n    {kind}: {n}" for kind, n in sorted(totals.items())))
+    print(f"leaks: {leaks_total}")
+    print(f"lost words: html {lost_html}" + (f", pdf {lost_pdf}" if with_pdf else " (PDF not checked)"))
+    return 1 if problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", type=Path, help="the content folder (librarium pages)")
+    parser.add_argument("--out", type=Path, help="where to build (default: a temporary folder)")
+    parser.add_argument("--no-pdf", action="store_true", help="check the HTML only")
+    args = parser.parse_args(argv)
+    if not args.content.is_dir():
+        parser.error(f"no such folder: {args.content}")
+    with tempfile.TemporaryDirectory() as temporary:
+        out = args.out or Path(temporary)
+        return report(check(args.content.resolve(), out, not args.no_pdf), not args.no_pdf)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
