@@ -11,6 +11,7 @@ and the PDF, do not contain. Exits 1 on any leak or lost word.
 from __future__ import annotations
 
 import argparse
+import pickle
 import re
 import subprocess
 import sys
@@ -29,7 +30,6 @@ sys.path.insert(0, str(PROJECT / "_ext"))
 from sphinx_mdx.attributes import Markup, NotALiteral, evaluate  # noqa: E402
 from sphinx_mdx.components import INLINE_COMPONENTS  # noqa: E402
 from sphinx_mdx.html import INLINE_NAMES  # noqa: E402
-from sphinx_mdx.links import url_docname  # noqa: E402
 from sphinx_mdx.mojibake import repair_lines  # noqa: E402
 from sphinx_mdx.syntax import mdx_plugin  # noqa: E402
 
@@ -136,12 +136,15 @@ def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
             raise SystemExit(f"the PDF build failed:\n{latex.stdout[-3000:]}{latex.stderr[-3000:]}")
         pdf_text = subprocess.run(["pdftotext", str(pdfs[0]), "-"], capture_output=True, text=True,
                                   check=True).stdout
-        pdf_text = re.sub(r"-\n(?=[a-z])", "", pdf_text)  # words hyphenated at line ends
-    pdf_words = words([pdf_text])
+    # a hyphen at a line end may split a word or be a real one: accept both readings;
+    # and PDF text glues a word to a link before it ("[Tetrogon](...)is"): accept substrings
+    pdf_words = words([re.sub(r"-\n(?=[a-z])", "", pdf_text), pdf_text])
+    pdf_flat = re.sub(r"\s+", "", _plain(pdf_text)).lower()
+    with (out / "doctrees" / "environment.pickle").open("rb") as saved:
+        env = pickle.load(saved)  # the build's own mapping of files to pages
     by_source: dict[Path, Page] = {}
     for source in sorted(path for path in content.rglob("*") if path.suffix in SUFFIXES):
-        relative = source.relative_to(content).with_suffix("")
-        page = Page(source, url_docname(relative.as_posix()))
+        page = Page(source, env.path2doc(str(source)))
         by_source[source.resolve()] = page
         pages.append(page)
         text, _ = repair_lines(source.read_text(encoding="utf-8-sig"))
@@ -154,7 +157,7 @@ def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
         page.lost_html = sorted(expected - words([shown]))
         if with_pdf:
             page.pdf_leaks = [leak for leak in leaks(pdf_text, meant_as_text) if leak in text]
-            page.lost_pdf = sorted(expected - pdf_words)
+            page.lost_pdf = sorted(word for word in expected - pdf_words if word not in pdf_flat)
     warnings_file = out / "html-warnings.txt"
     for line in warnings_file.read_text(encoding="utf-8").splitlines() if warnings_file.exists() else []:
         match = WARNING.match(line)

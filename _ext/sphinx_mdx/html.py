@@ -224,6 +224,13 @@ def _iframe(element: JsxElement) -> None:
     element.renderer.current_node.append(node)
 
 
+def _rule(element: JsxElement) -> None:
+    """``<hr>``: a transition; inside a paragraph, a line break."""
+    node = line_break() if element.inline else nodes.transition()
+    element.set_source(node)
+    element.renderer.current_node.append(node)
+
+
 def _summary(element: JsxElement) -> None:
     if element.inline:
         _wrap(element, nodes.strong())
@@ -258,6 +265,8 @@ ELEMENTS: dict[str, HtmlElement] = {
     **{f"h{level}": HtmlElement(_heading, inline=False) for level in range(1, 7)},
     "details": HtmlElement(_block(details), inline=False, attributes=frozenset({"open"})),
     "summary": HtmlElement(_summary, inline=False),
+    "hr": HtmlElement(_rule, inline=False),
+    "center": HtmlElement(_block(lambda: nodes.container(classes=["mdx-center"])), inline=False),
     "iframe": HtmlElement(_iframe, inline=False, attributes=frozenset(
         {"src", "title", "width", "height", "frameborder", "allow", "allowfullscreen", "loading"})),
 }

@@ -44,8 +44,10 @@ def package_text() -> str:
 \expandafter\providecommand\csname DUrolemdx-u\endcsname[1]{{\underline{{#1}}}}
 % Characters pdflatex has no glyph for
 {declarations}
-% Any other: a visible marker and a warning, never a failed PDF
+% Pages kept out of the navigation are appendices, often more than 26: number them
 \makeatletter
+\g@addto@macro\appendix{{\renewcommand{{\thechapter}}{{\arabic{{chapter}}}}}}
+% Any other: a visible marker and a warning, never a failed PDF
 \def\UTFviii@undefined@err#1{{\PackageWarning{{{PACKAGE}}}{{no glyph for a character; shown as [?]}}[?]}}
 \makeatother
 """

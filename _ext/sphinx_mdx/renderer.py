@@ -153,13 +153,6 @@ class MdxRenderer(SphinxRenderer):
                     MdxWarnings.HTML if name.lower().startswith("on") else MdxWarnings.ATTRIBUTE,
                     f"<{element.name}> takes no attribute {name!r}; it is ignored",
                 )
-        if element.inline and not component.inline:
-            element.warn(
-                MdxWarnings.JSX,
-                f"<{element.name}> cannot stand inside a paragraph; its content is shown inline",
-            )
-            self._render_transparent(element, component.css_class)
-            return
         component.render(element)
 
     def _render_transparent(self, element: JsxElement, css_class: str) -> None:

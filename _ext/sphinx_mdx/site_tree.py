@@ -20,8 +20,9 @@ from myst_parser.config.main import TopmatterReadError, read_topmatter
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.project import Project
+from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.transforms import SphinxTransform
+from sphinx.util.matching import get_matching_files
 
 from .front_matter import flag
 from .links import segment_order, url_docname
@@ -38,17 +39,18 @@ class LibrariumProject(Project):
         self.title = title
 
     def discover(self, exclude_paths: Iterable[str] = (), include_paths: Iterable[str] = ("**",)) -> set[str]:
-        super().discover(exclude_paths, include_paths)
+        """Find the pages, named by URL; two pages with one URL: the second keeps its file name."""
         by_name: dict[str, Path] = {}
-        generated = self.landing.parent
-        for path, docname in sorted(self._path_to_docname.items()):
-            if (Path(self.srcdir) / path).is_relative_to(generated):
-                continue  # an output folder inside the content folder holds our landing page
-            name = url_docname(docname, self.root_doc)
+        for filename in get_matching_files(self.srcdir, include_paths, [*exclude_paths, *EXCLUDE_PATHS]):
+            raw = Project.path2doc(self, filename)  # the file's own name, before any renaming
+            path = Path(filename)
+            if raw is None or (Path(self.srcdir) / path).is_relative_to(self.landing.parent):
+                continue  # not a page, or our landing page in an output folder inside the content
+            name = url_docname(raw, self.root_doc)
             if name in by_name:
                 warn(MdxWarnings.URL, f"{by_name[name]} and {path} have the same librarium URL; "
-                     f"the second keeps its file name {docname!r}", f"{Path(self.srcdir) / path}:1")
-                name = docname
+                     f"the second keeps its file name {raw!r}", f"{Path(self.srcdir) / path}:1")
+                name = raw
             by_name[name] = path
         if self.root_doc not in by_name:
             by_name[self.root_doc] = self._write_landing(by_name)
@@ -58,6 +60,7 @@ class LibrariumProject(Project):
         return self.docnames
 
     def path2doc(self, filename: str | os.PathLike[str]) -> str | None:
+        """The page's name: as discovered, or the URL of a file named in a link."""
         path = Path(filename)
         if path.is_absolute() and path.is_relative_to(self.srcdir):
             path = path.relative_to(self.srcdir)

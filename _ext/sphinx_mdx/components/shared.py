@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxTranslator
 
 if TYPE_CHECKING:
@@ -26,10 +27,6 @@ class Component:
     attributes: frozenset[str] | None = frozenset()
     #: Whether it lives inside a paragraph, like ``<Tooltip>``.
     inline: bool = False
-
-    @property
-    def css_class(self) -> str:
-        return "mdx-" + self.name.lower().replace(".", "-")
 
 
 def visit_passthrough(self: SphinxTranslator, node: nodes.Element) -> None:
@@ -51,6 +48,10 @@ def add_node(
 
 class line_break(nodes.Inline, nodes.Element):  # noqa: N801
     """``<br>``: a line break inside a paragraph."""
+
+
+class rule(nodes.General, nodes.Element):  # noqa: N801
+    """A horizontal rule inside a component, where docutils allows no transition."""
 
 
 class details(nodes.General, nodes.Element):  # noqa: N801
@@ -81,6 +82,20 @@ def _visit_line_break_texinfo(self, node: line_break) -> None:
     self.body.append("@*\n")
 
 
+def _visit_rule_html(self, node: rule) -> None:
+    self.body.append(self.emptytag(node, "hr", CLASS="mdx-rule"))
+
+
+def _visit_rule_latex(self, node: rule) -> None:
+    self.body.append("\n\\par\\noindent\\rule{\\linewidth}{0.4pt}\\par\n")
+
+
+def _visit_rule_text(self, node: rule) -> None:
+    self.new_state(0)
+    self.add_text("-" * 20)
+    self.end_state()
+
+
 def _visit_details_html(self, node: details) -> None:
     self.body.append(self.starttag(node, "details", CLASS="mdx-details"))
 
@@ -105,6 +120,17 @@ def _depart_summary_latex(self, node: summary) -> None:
     self.body.append("}\n\n")
 
 
+class NestedRules(SphinxTransform):
+    """A rule (Markdown ``---``, ``<hr>``) inside a component: a :class:`rule`, not a transition."""
+
+    default_priority = 820  # before docutils checks where transitions stand (830)
+
+    def apply(self, **kwargs) -> None:
+        for transition in list(self.document.findall(nodes.transition)):
+            if not isinstance(transition.parent, nodes.document | nodes.section):
+                transition.replace_self(rule())
+
+
 def setup_shared(app: Sphinx) -> None:
     app.add_node(
         line_break,
@@ -114,6 +140,9 @@ def setup_shared(app: Sphinx) -> None:
         man=(_visit_line_break_man, depart_passthrough),
         texinfo=(_visit_line_break_texinfo, depart_passthrough),
     )
+    add_node(app, rule, html=(_visit_rule_html, depart_passthrough),
+             latex=(_visit_rule_latex, depart_passthrough), text=(_visit_rule_text, depart_passthrough))
+    app.add_transform(NestedRules)
     add_node(app, details, html=(_visit_details_html, _depart_details_html),
              latex=(visit_passthrough, depart_passthrough))
     add_node(app, summary, html=(_visit_summary_html, _depart_summary_html),
