@@ -11,10 +11,12 @@ BUILDDIR   ?= _build
 BIN        := $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 
-.PHONY: help html dirhtml latex latexpdf linkcheck serve test clean system-deps
+CORPUS     ?= ../shared/corpus/librarium/dev
+
+.PHONY: help html dirhtml latex latexpdf linkcheck serve test fidelity clean system-deps
 
 help:
-	@echo "make html | dirhtml | latexpdf | linkcheck | serve | test | clean"
+	@echo "make html | dirhtml | latexpdf | linkcheck | serve | test | fidelity | clean"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +44,10 @@ system-deps:
 
 test: $(VENV)/.tests-installed system-deps
 	$(BIN)/python -m pytest tests
+
+# Build a content folder to HTML and PDF; report warnings, leaked markup and lost words.
+fidelity: $(VENV)/.tests-installed system-deps
+	$(BIN)/python tools/fidelity.py "$(CORPUS)"
 
 clean:
 	rm -rf "$(BUILDDIR)"

@@ -37,6 +37,7 @@ SUFFIXES = (".md", ".mdx")
 #: What leaked markup looks like in the text a reader sees.
 LEAK = re.compile(r"^\s*(?:import|export)\s+[\w{*]|<[A-Z][\w.]*[\s>/]|\b[A-Za-z]+=\{|</[A-Za-z][\w.]*>", re.MULTILINE)
 WORD = re.compile(r"[^\W\d_]{3,}")
+DIRECTIVE = re.compile(r"\{([\w-]+)\}")
 WARNING = re.compile(r"^(?P<path>.+?):(?:\d+:)? WARNING: .*?(?:\[(?P<type>[\w.-]+)\])?$")
 #: Attributes whose value a reader sees: tab labels, tooltip triggers, point descriptions.
 SHOWN_ATTRIBUTES = ("tab", "trigger", "title", "description")
@@ -78,7 +79,13 @@ def prose_and_code(text: str, md: MarkdownIt) -> tuple[list[str], list[str]]:
 
     def walk(tokens) -> None:
         for token in tokens:
-            if token.type in ("fence", "code_block", "code_inline"):
+            directive = DIRECTIVE.match(token.info) if token.type == "fence" else None
+            if directive and directive.group(1) != "raw":
+                body = "\n".join(line for line in token.content.splitlines() if not line.startswith(":"))
+                walk(md.parse(body))  # a MyST directive's content is prose
+            elif directive:
+                pass  # raw output is markup, neither prose nor code
+            elif token.type in ("fence", "code_block", "code_inline"):
                 code.append(token.content)
             elif token.type == "text":
                 prose.append(token.content)
@@ -90,7 +97,7 @@ def prose_and_code(text: str, md: MarkdownIt) -> tuple[list[str], list[str]]:
                         prose.extend(str(p.get("description", "")) for p in evaluate(points) if isinstance(p, dict))
                     except (NotALiteral, TypeError):
                         pass
-            if token.children:
+            if token.children and token.type != "image":  # alt text shows only when the image does not
                 walk(token.children)
 
     walk(md.parse(text))
