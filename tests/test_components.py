@@ -152,7 +152,7 @@ def test_html_elements(html):
     assert [li.get_text(strip=True) for li in content.select("ul li")] == ["one", "two"]
     assert [li.get_text(strip=True) for li in content.select("ol li")] == ["first", "second"]
     assert content.select_one("ol li strong").get_text() == "second"
-    assert content.select_one("p.rubric").get_text(strip=True) == "An HTML heading"
+    assert content.select_one("h3.rubric").get_text(strip=True) == "An HTML heading"
     assert content.select_one("details summary").get_text(strip=True) == "More"
     image = content.select_one("img")
     assert image["src"] == "_images/logo.png" and image["alt"] == "Logo"

@@ -140,7 +140,7 @@ def _heading(element: JsxElement) -> None:
     if element.inline:
         _wrap(element, nodes.strong())
         return
-    _wrap_text(element, nodes.rubric(heading_level=int(element.name[1])))
+    _wrap_text(element, nodes.rubric(**{"heading-level": int(element.name[1])}))
 
 
 def _list(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:

@@ -163,6 +163,13 @@ class MdxRenderer(SphinxRenderer):
         self.current_node.append(wrapper)
         element.render_children(wrapper)
 
+    def render_heading(self, token: SyntaxTreeNode) -> None:
+        """A heading inside a component (a tab pane) stays a heading for readers: ``<h2 class="rubric">``."""
+        super().render_heading(token)
+        last = self.current_node.children[-1] if self.current_node.children else None
+        if isinstance(last, nodes.rubric) and "level" in last:
+            last["heading-level"] = min(last["level"], 6)
+
     def render_image(self, token: SyntaxTreeNode) -> None:
         """Images, sized by librarium's ``"#width=..."`` title; an ``.mp4`` is a video."""
         src = str(token.attrGet("src") or "")
