@@ -144,7 +144,8 @@ def _anchors(env: BuildEnvironment) -> dict[str, set[str]]:
 
 def index_page_urls(app: Sphinx, env: BuildEnvironment) -> None:
     """After each read phase (before the environment is saved): map each librarium URL to its page."""
-    env.mdx_page_urls = {page_url(docname): docname for docname in env.found_docs}
+    owners_last = sorted(env.found_docs, key=lambda docname: url_docname(docname, env.config.root_doc) == docname)
+    env.mdx_page_urls = {page_url(docname): docname for docname in owners_last}  # a URL's owner wins a clash
 
 
 def resolve_site_link(

@@ -140,7 +140,7 @@ class MdxRenderer(SphinxRenderer):
                 MdxWarnings.UNKNOWN_COMPONENT,
                 f"<{element.name}> is not a component this project knows; its content is shown as is",
             )
-            self._render_transparent(element, f"mdx-{element.name.lower()}")
+            self._render_unknown(element)
             return
         if element.name.split(".")[0] not in self.md_env["mdx_imports"]:
             element.warn(
@@ -155,10 +155,10 @@ class MdxRenderer(SphinxRenderer):
                 )
         component.render(element)
 
-    def _render_transparent(self, element: JsxElement, css_class: str) -> None:
-        """Show an element's content in a plain wrapper, keeping every word."""
+    def _render_unknown(self, element: JsxElement) -> None:
+        """Show an unknown component's content in a plain wrapper, keeping every word."""
         wrapper = nodes.inline() if element.inline else nodes.container()
-        wrapper["classes"].append(css_class)
+        wrapper["classes"].append(f"mdx-{element.name.lower()}")
         element.set_source(wrapper)
         self.current_node.append(wrapper)
         element.render_children(wrapper)

@@ -40,6 +40,7 @@ class LibrariumProject(Project):
 
     def discover(self, exclude_paths: Iterable[str] = (), include_paths: Iterable[str] = ("**",)) -> set[str]:
         """Find the pages, named by URL; two pages with one URL: the second keeps its file name."""
+        self._path_to_docname = {}  # so Project.path2doc gives file names, not last build's URLs
         by_name: dict[str, Path] = {}
         for filename in get_matching_files(self.srcdir, include_paths, [*exclude_paths, *EXCLUDE_PATHS]):
             raw = Project.path2doc(self, filename)  # the file's own name, before any renaming
