@@ -12,8 +12,14 @@ from .jsx_flow import jsx_flow_plugin
 from .jsx_inline import jsx_inline_plugin
 
 
+#: markdown-it drops all content nested deeper than its maxNesting (20 in the CommonMark
+#: preset); MDX elements nest too, so allow more (they are flattened before this depth).
+MAX_NESTING = 100
+
+
 def mdx_plugin(md: MarkdownIt, inline_names: Container[str]) -> None:
     """Teach ``md`` MDX v1: ESM blocks and JSX/HTML elements replace raw HTML."""
+    md.options["maxNesting"] = max(md.options["maxNesting"], MAX_NESTING)
     md.disable(["html_block", "html_inline"], ignoreInvalid=True)
     md.use(esm_plugin)
     md.use(jsx_flow_plugin, inline_names)

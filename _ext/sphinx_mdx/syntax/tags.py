@@ -104,7 +104,9 @@ def scan_tag(src: str, pos: int, end: int) -> Tag | None:
     match = _NAME.match(src, i, end)
     if match is None:
         return None
-    name = re.sub(r"\s+", "", match.group())
+    name = match.group()
+    if " " in name or "\t" in name:
+        name = re.sub(r"\s+", "", name)
     i = match.end()
     if closing:
         i = _SPACE.match(src, i, end).end()
@@ -205,30 +207,39 @@ def _skip_string(src: str, pos: int, end: int) -> int | None:
     return None
 
 
-def find_closing(src: str, pos: int, end: int, name: str) -> Tag | None:
+def find_closing(
+    src: str, pos: int, end: int, name: str, seen: dict[int, tuple[int, Tag | None]] | None = None
+) -> Tag | None:
     """Find the closing tag of the element ``name`` whose content starts at ``pos``.
 
     Nested elements of the same name are counted; code spans are skipped, so
     a tag written inside backticks is not mistaken for markup. For elements
     whose end tag HTML lets authors leave out (``<li>a<li>b</ul>``), the tag
     that ends them implicitly gives an empty closing tag at its position.
+    ``seen`` keeps the tags already read from ``src`` (offset: limit, tag), so
+    that the elements of a deeply nested page do not each read the rest again.
     """
+    seen = {} if seen is None else seen
     opened_by, closed_by = IMPLIED_END.get(name.lower(), (frozenset(), frozenset()))
     depth = 1
     i = pos
+    tick = src.find("`", pos, end)  # found once and moved on, so the scan stays linear
     while True:
-        i = _next_markup(src, i, end)
-        if i is None:
+        lt = src.find("<", i, end)
+        if 0 <= tick < i:
+            tick = src.find("`", i, end)
+        if lt == -1 and tick == -1:
             # the end of the parent's content ends an element whose end tag may be left out
             return Tag(name, TagKind.CLOSE, end, end) if opened_by and depth == 1 else None
-        if src[i] == "`":
-            i = _skip_code_span(src, i, end)
+        if tick != -1 and (lt == -1 or tick < lt):
+            i = _skip_code_span(src, tick, end)
             continue
+        i = lt
         comment = scan_comment(src, i, end)
         if comment is not None:
             i = comment.end
             continue
-        tag = scan_tag(src, i, end)
+        tag = _read_tag(src, i, end, seen)
         if tag is None:
             i += 1
             continue
@@ -246,11 +257,16 @@ def find_closing(src: str, pos: int, end: int, name: str) -> Tag | None:
         i = tag.end
 
 
-def _next_markup(src: str, pos: int, end: int) -> int | None:
-    lt = src.find("<", pos, end)
-    tick = src.find("`", pos, end)
-    found = [i for i in (lt, tick) if i != -1]
-    return min(found) if found else None
+def _read_tag(src: str, pos: int, end: int, seen: dict[int, tuple[int, Tag | None]]) -> Tag | None:
+    """``scan_tag``, remembered: a tag read up to a farther limit holds if it ends before ``end``;
+    text that was no tag up to a farther limit is none up to a nearer one."""
+    if pos in seen:
+        limit, tag = seen[pos]
+        if (tag is not None and tag.end <= end) or (tag is None and limit >= end):
+            return tag
+    tag = scan_tag(src, pos, end)
+    seen[pos] = (end, tag)
+    return tag
 
 
 def _skip_code_span(src: str, pos: int, end: int) -> int:

@@ -19,7 +19,7 @@ from collections.abc import Container
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from ..problems import push_problem
+from ..problems import FLATTEN_LEVEL, flatten, push_problem, tags_seen
 from ..tags import Tag, TagKind, find_closing, scan_comment, scan_tag
 
 TERMINATES = ["paragraph", "reference", "blockquote", "list"]
@@ -63,7 +63,9 @@ def _jsx_flow(
         )
     if silent:
         return True
-    if tag.kind is TagKind.CLOSE:
+    if state.level >= FLATTEN_LEVEL:
+        flatten(state, tag.name, line=start_line)
+    elif tag.kind is TagKind.CLOSE:
         push_problem(
             state, "jsx", f"closing tag </{tag.name}> has no opening tag; it is ignored", line=start_line
         )
@@ -81,7 +83,7 @@ def _element_on_its_lines(
     state: StateBlock, tag: Tag, start_line: int, tag_line: int, limit: int, silent: bool
 ) -> bool:
     """``<X>text ...</X>`` filling its lines: the element holds inline content."""
-    close = find_closing(state.src, tag.end, limit, tag.name)
+    close = find_closing(state.src, tag.end, limit, tag.name, tags_seen(state))
     if close is None:
         return False
     close_line = _line_at(state, close.end - 1)
@@ -100,7 +102,7 @@ def _block_element(
     state: StateBlock, tag: Tag, start_line: int, tag_line: int, end_line: int, limit: int
 ) -> None:
     """``<X>`` alone on its line: block content up to the matching ``</X>``."""
-    close = find_closing(state.src, tag.end, limit, tag.name)
+    close = find_closing(state.src, tag.end, limit, tag.name, tags_seen(state))
     if close is None:
         push_problem(
             state, "jsx", f"<{tag.name}> is never closed; it runs to the end of its block", line=start_line

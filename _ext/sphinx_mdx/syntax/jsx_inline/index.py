@@ -14,7 +14,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
-from ..problems import push_problem
+from ..problems import FLATTEN_LEVEL, flatten, line_offset, push_problem, tags_seen
 from ..tags import TagKind, find_closing, scan_comment, scan_tag
 
 
@@ -37,19 +37,23 @@ def _jsx_inline(state: StateInline, silent: bool) -> bool:
     if silent:
         state.pos = tag.end
         return True
+    if state.level >= FLATTEN_LEVEL:
+        flatten(state, tag.name, position=pos)
+        state.pos = tag.end
+        return True
     if tag.kind is TagKind.CLOSE:
         push_problem(
             state, "jsx", f"closing tag </{tag.name}> has no opening tag; it is ignored", position=pos
         )
         state.pos = tag.end
         return True
-    close = find_closing(src, tag.end, end, tag.name) if tag.kind is TagKind.OPEN else tag
+    close = find_closing(src, tag.end, end, tag.name, tags_seen(state)) if tag.kind is TagKind.OPEN else tag
     if close is None:
         push_problem(state, "jsx", f"<{tag.name}> is never closed; only its tag is dropped", position=pos)
         state.pos = tag.end
         return True
     opening = state.push("jsx_inline_open", "", 1)
-    opening.meta = {"tag": tag, "line_offset": src.count("\n", 0, pos)}
+    opening.meta = {"tag": tag, "line_offset": line_offset(state, pos)}
     if close is not tag:
         state.pos, state.posMax = tag.end, close.start
         state.md.inline.tokenize(state)
