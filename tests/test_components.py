@@ -186,8 +186,8 @@ def test_librarium_heading_ids_first_duplicate_wins(html):
 
 def test_front_matter(html):
     front = page(html, "front")
-    assert front.title.get_text() == "Meta <Title> & more"
-    assert front.select_one('meta[property="og:title"]')["content"] == "Meta <Title> & more"
+    assert front.title.get_text() == "Meta Title & more"
+    assert front.select_one('meta[property="og:title"]')["content"] == "Meta Title & more"
     assert front.select_one('meta[name="description"]')["content"] == 'A "quoted" description'
     assert front.select_one('meta[property="og:description"]')["content"] == 'A "quoted" description'
     assert front.find("h1").get_text(strip=True).startswith("The front page heading")

@@ -15,6 +15,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .syntax.tags import strip_markup
+from .warnings_ import MdxWarnings, warn
+
 FULL_WIDTH_CSS = "mdx-full-width.css"
 
 
@@ -22,10 +25,31 @@ def flag(metadata: dict[str, Any], key: str) -> bool:
     return str(metadata.get(key, "")).strip().lower() in ("true", "1", "yes")
 
 
+#: Front matter values shown as text (in <title>, <meta>, the navigation); markup in them is
+#: shown escaped, as librarium did, and reported.
+TEXT_KEYS = ("title", "metaTitle", "metaDescription")
+
+
+def _key_line(app: Sphinx, key: str) -> int:
+    """The line of ``key:`` in the page's front matter."""
+    with open(app.env.doc2path(app.env.docname), encoding="utf-8-sig") as source:
+        for number, line in enumerate(source, start=1):
+            if line.lstrip().startswith(f"{key}:"):
+                return number
+            if number > 1 and line.startswith("---"):
+                break
+    return 1
+
+
 def apply_front_matter(app: Sphinx, doctree: nodes.document) -> None:
-    """After the title collector: the navigation label and the hidden contents."""
+    """After the title collector: markup reported, the navigation label, the hidden contents."""
     env = app.env
     metadata = env.metadata[env.docname]
+    for key in TEXT_KEYS:
+        value = str(metadata.get(key, ""))
+        if strip_markup(value) != value:
+            warn(MdxWarnings.HTML, f"front matter {key} holds markup; it is shown as text, escaped",
+                 (env.docname, _key_line(app, key)))
     title = str(metadata.get("title", "")).strip()
     if title:
         env.titles[env.docname] = nodes.title(title, title)

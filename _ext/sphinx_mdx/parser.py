@@ -8,7 +8,7 @@ from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 
-from .components import INLINE_COMPONENTS
+from .components import COMPONENTS, INLINE_COMPONENTS
 from .html import INLINE_NAMES as INLINE_HTML
 from .renderer import MdxRenderer
 from .syntax import mdx_plugin
@@ -32,6 +32,6 @@ class MdxParser(MystParser):
                 lambda wtype, msg: create_warning(document, msg, wtype, line=1, append_to=document),
             )
         md = create_md_parser(config, MdxRenderer)
-        md.use(mdx_plugin, INLINE_COMPONENTS | INLINE_HTML)
+        md.use(mdx_plugin, INLINE_COMPONENTS | INLINE_HTML, COMPONENTS)
         md.options["document"] = document
         md.render(inputstring)

@@ -15,7 +15,7 @@ from . import links, media
 from .attributes import Markup, NotALiteral, evaluate
 from .components import COMPONENTS
 from .html import render_html_element
-from .syntax.tags import Tag
+from .syntax.tags import Tag, ValueKind
 from .warnings_ import MdxWarnings, warn
 
 
@@ -30,6 +30,7 @@ class JsxElement:
         self.line = renderer.jsx_line(token)
         self._attributes = {attribute.name: attribute for attribute in self.tag.attributes}
         self._values: dict[str, Any] = {}
+        self._bare_reported: set[str] = set()
 
     @property
     def name(self) -> str:
@@ -62,16 +63,29 @@ class JsxElement:
     def text(self, name: str, default: str | None = None) -> str | None:
         """The attribute as plain text (markup values give their text)."""
         value = self.value(name)
+        if self._bare(name):
+            return default
         if value is None or isinstance(value, bool | dict | list):
             return default
         if isinstance(value, Markup):
             return nodes.Element("", *self.renderer.render_markup(value.source, self.line)).astext()
         return str(value)
 
+    def _bare(self, name: str) -> bool:
+        """Whether the attribute is written with no value where one is needed (reported once)."""
+        attribute = self._attributes.get(name)
+        if attribute is None or attribute.kind is not ValueKind.BARE:
+            return False
+        if name not in self._bare_reported:
+            self._bare_reported.add(name)
+            self.warn(MdxWarnings.ATTRIBUTE, f"<{self.name} {name}> has no value; it is ignored",
+                      attribute.line_offset)
+        return True
+
     def markup(self, name: str) -> list[nodes.Node] | None:
         """The attribute rendered as inline MDX (``{<u>x</u>}`` or a string)."""
         value = self.value(name)
-        if value is None or isinstance(value, bool | dict | list):
+        if self._bare(name) or value is None or isinstance(value, bool | dict | list):
             return None
         attribute = self._attributes[name]
         source = value.source if isinstance(value, Markup) else str(value)
@@ -148,11 +162,10 @@ class MdxRenderer(SphinxRenderer):
                 f"<{element.name}> is used without an import (MDX would fail here)",
             )
         for name in element.attribute_names:
-            if component.attributes is not None and name not in component.attributes:
-                element.warn(
-                    MdxWarnings.HTML if name.lower().startswith("on") else MdxWarnings.ATTRIBUTE,
-                    f"<{element.name}> takes no attribute {name!r}; it is ignored",
-                )
+            if name.lower().startswith("on") or name == "dangerouslySetInnerHTML":
+                element.warn(MdxWarnings.HTML, f"<{element.name} {name}=...> is not allowed; the attribute is dropped")
+            elif component.attributes is not None and name not in component.attributes:
+                element.warn(MdxWarnings.ATTRIBUTE, f"<{element.name}> takes no attribute {name!r}; it is ignored")
         component.render(element)
 
     def _render_unknown(self, element: JsxElement) -> None:

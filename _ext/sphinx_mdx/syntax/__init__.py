@@ -17,11 +17,15 @@ from .jsx_inline import jsx_inline_plugin
 MAX_NESTING = 100
 
 
-def mdx_plugin(md: MarkdownIt, inline_names: Container[str]) -> None:
-    """Teach ``md`` MDX v1: ESM blocks and JSX/HTML elements replace raw HTML."""
+def mdx_plugin(md: MarkdownIt, inline_names: Container[str], components: Container[str] = ()) -> None:
+    """Teach ``md`` MDX v1: ESM blocks and JSX/HTML elements replace raw HTML.
+
+    ``inline_names`` are the elements that live inside a paragraph; ``components`` the known
+    component names (a malformed tag of one is reported rather than shown silently).
+    """
     md.options["maxNesting"] = max(md.options["maxNesting"], MAX_NESTING)
     md.disable(["html_block", "html_inline"], ignoreInvalid=True)
     md.use(esm_plugin)
     md.use(jsx_flow_plugin, inline_names)
-    md.use(jsx_inline_plugin)
+    md.use(jsx_inline_plugin, components)
     md.use(inline_lines_plugin)

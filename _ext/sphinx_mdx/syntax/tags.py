@@ -276,3 +276,19 @@ def _skip_code_span(src: str, pos: int, end: int) -> int:
     fence = src[pos:run_end]
     close = src.find(fence, run_end, end)
     return run_end if close == -1 else close + len(fence)
+
+
+def strip_markup(text: str) -> str:
+    """``text`` without its tags and comments: what a reader should see of it."""
+    plain = []
+    i = 0
+    while (lt := text.find("<", i)) != -1:
+        plain.append(text[i:lt])
+        markup = scan_comment(text, lt, len(text)) or scan_tag(text, lt, len(text))
+        if markup is None:
+            plain.append("<")
+            i = lt + 1
+        else:
+            i = markup.end
+    plain.append(text[i:])
+    return "".join(plain)

@@ -11,6 +11,9 @@ Tokens: ``jsx_inline_open`` / ``jsx_inline_close``, the tag in
 
 from __future__ import annotations
 
+import re
+from collections.abc import Container
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
@@ -18,12 +21,31 @@ from ..problems import FLATTEN_LEVEL, flatten, line_offset, push_problem, tags_s
 from ..tags import TagKind, find_closing, scan_comment, scan_tag
 
 
-def jsx_inline_plugin(md: MarkdownIt) -> None:
-    """Parse inline JSX and HTML elements, ahead of autolinks."""
-    md.inline.ruler.before("autolink", "jsx_inline", _jsx_inline)
+_TAG_START = re.compile(r"</?([A-Z][\w.]*)")
 
 
-def _jsx_inline(state: StateInline, silent: bool) -> bool:
+def jsx_inline_plugin(md: MarkdownIt, components: Container[str]) -> None:
+    """Parse inline JSX and HTML elements, ahead of autolinks; ``components`` are the known names."""
+
+    def rule(state: StateInline, silent: bool) -> bool:
+        return _jsx_inline(state, silent, components)
+
+    md.inline.ruler.before("autolink", "jsx_inline", rule)
+
+
+def _malformed(state: StateInline, pos: int, components: Container[str]) -> bool:
+    """A known component's tag that does not parse (``{`` without ``}``): shown as text, with a warning."""
+    start = _TAG_START.match(state.src, pos, state.posMax)
+    if start is None or start.group(1) not in components:
+        return False  # prose in angle brackets, such as <Location of the installer>
+    push_problem(state, "jsx", f"malformed tag <{start.group(1)} ...> (an unclosed quote or brace?); "
+                 "it is shown as text", position=pos)
+    state.pending += state.src[pos]
+    state.pos = pos + 1
+    return True
+
+
+def _jsx_inline(state: StateInline, silent: bool, components: Container[str]) -> bool:
     src, pos, end = state.src, state.pos, state.posMax
     if src[pos] != "<":
         return False
@@ -33,7 +55,7 @@ def _jsx_inline(state: StateInline, silent: bool) -> bool:
         return True
     tag = scan_tag(src, pos, end)
     if tag is None:
-        return False
+        return not silent and _malformed(state, pos, components)
     if silent:
         state.pos = tag.end
         return True

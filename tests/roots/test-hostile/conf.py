@@ -1,0 +1,2 @@
+extensions = ["sphinx_mdx"]
+html_theme = "furo"

@@ -1,0 +1,29 @@
+"""Broken files as hand editing leaves them: line endings, byte order marks. (The broken
+constructs themselves are cases of fixtures/broken.md and fixtures/warnings.md.)"""
+
+from __future__ import annotations
+
+from sphinx.util.console import strip_colors
+
+
+def _build(make_app, tmp_path, page: bytes):
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "furo"\n', encoding="utf-8")
+    (tmp_path / "index.md").write_bytes(page)
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    return app, strip_colors(app.warning.getvalue()), (app.outdir / "index.html").read_text(encoding="utf-8")
+
+
+def test_crlf_line_endings(make_app, tmp_path):
+    page = "import InfoBox from 'x';\n\n# Title\n\n<InfoBox>\n\nBoxed words.\n\n</InfoBox>\n\nA <b>never closed.\n"
+    app, warnings, html = _build(make_app, tmp_path, page.replace("\n", "\r\n").encode())
+    assert "Boxed words." in html and "mdx-infobox" in html and "never closed." in html
+    assert warnings.strip().endswith("index.md:11: WARNING: <b> is never closed; only its tag is dropped [mdx.jsx]")
+    assert warnings.count("WARNING") == 1
+
+
+def test_byte_order_mark_and_front_matter(make_app, tmp_path):
+    page = '---\ntitle: "Labelled"\nmetaTitle: "Meta title"\n---\n\n# Heading\n\nWords.\n'
+    app, warnings, html = _build(make_app, tmp_path, b"\xef\xbb\xbf" + page.encode())
+    assert warnings == ""
+    assert "<title>Meta title</title>" in html and "Words." in html
