@@ -87,31 +87,28 @@ def tooltips(scale: int) -> str:
 SHAPES = {"5 MB page": page, "nesting 1,000 deep": nesting, "10,000 tooltips": tooltips}
 
 
-RUNS = 3
-
-
-def median_seconds(action, runs: int | None = None) -> float:
+def median_seconds(action, runs: int) -> float:
     times = []
-    for _ in range(runs or RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
-def parse_seconds(source: str) -> float:
+def parse_seconds(source: str, runs: int) -> float:
     md = MarkdownIt("commonmark").enable("table").use(mdx_plugin, INLINE_COMPONENTS | INLINE_NAMES, COMPONENTS)
-    return median_seconds(lambda: md.parse(source))
+    return median_seconds(lambda: md.parse(source), runs)
 
 
-def read_seconds(source: str) -> float:
+def read_seconds(source: str, runs: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "conf.py").write_text('extensions = ["sphinx_mdx"]\nsuppress_warnings = ["mdx"]\n', encoding="utf-8")
         (root / "index.md").write_text(source, encoding="utf-8")
         command = [sys.executable, "-m", "sphinx", "-b", "dummy", "-E", "-q", str(root), str(root / "out")]
         env = {**os.environ, "PYTHONPATH": str(PROJECT / "_ext")}
-        return median_seconds(lambda: subprocess.run(command, env=env, check=True, capture_output=True))
+        return median_seconds(lambda: subprocess.run(command, env=env, check=True, capture_output=True), runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,20 +116,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-sphinx", action="store_true", help="time the MDX parse only")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is shown)")
     args = parser.parse_args(argv)
-    global RUNS
-    RUNS = args.runs
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {RUNS} runs")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {args.runs} runs")
     print(f"{'shape':<20} {'scale':>5} {'size':>10} {'parse s':>9} {'x 1x':>6}" +
           ("" if args.no_sphinx else f" {'read s':>8} {'x 1x':>6}"))
     for name, make in SHAPES.items():
         first_parse = first_read = None
         for scale in (1, 2, 4, 8):
             source = make(scale)
-            parse = parse_seconds(source)
+            parse = parse_seconds(source, args.runs)
             first_parse = first_parse or parse
             row = f"{name:<20} {scale:>4}x {len(source):>10,} {parse:>9.3f} {parse / first_parse:>6.1f}"
             if not args.no_sphinx:
-                read = read_seconds(source)
+                read = read_seconds(source, args.runs)
                 first_read = first_read or read
                 row += f" {read:>8.2f} {read / first_read:>6.1f}"
             print(row, flush=True)
