@@ -55,6 +55,13 @@ def chromium_path() -> str:
     return path
 
 
+def warnings_of(app, containing: str = "WARNING") -> list[str]:
+    """The app's warning lines that contain ``containing``, colours stripped."""
+    from sphinx.util.console import strip_colors
+
+    return [line for line in strip_colors(app.warning.getvalue()).splitlines() if containing in line]
+
+
 def copy_root(rootdir: Path, name: str, destination: Path) -> Path:
     """A copy of the test root ``test-<name>`` to build in ``destination``."""
     srcdir = destination / name

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
-from conftest import build_app, copy_root
+from conftest import build_app, copy_root, warnings_of
 
 
 @pytest.fixture(scope="module")
@@ -215,7 +215,7 @@ def test_directives_from_rest(html):
 def test_anchor_warnings_name_file_and_line(rootdir, make_app, tmp_path):
     app = make_app("html", srcdir=copy_root(rootdir, "anchor", tmp_path))
     app.build()
-    warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if "[mdx." in line]
+    warnings = warnings_of(app, "[mdx.")
     assert len(warnings) == 2, warnings
     assert warnings[0].endswith("index.md:5: WARNING: link '/#nosuchheading': page 'index' has no anchor "
                                 "#nosuchheading [mdx.anchor]")

@@ -6,7 +6,7 @@ import pytest
 from sphinx.util.console import strip_colors
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, copy_root, require_module, sphinx_build
+from conftest import PROJECT, copy_root, require_module, sphinx_build, warnings_of
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +154,7 @@ def test_missing_files_warn_once_and_keep_their_text(make_app, tmp_path):
         '`video: title: "lost-video": ./lost.mp4`\n', encoding="utf-8")
     app = make_app("latex", srcdir=tmp_path)
     app.build()
-    warnings = [line for line in strip_colors(app.warning.getvalue()).splitlines() if "WARNING" in line]
+    warnings = warnings_of(app)
     assert len(warnings) == 2, warnings
     assert warnings[0].endswith("index.md:3: WARNING: image file not found: /nowhere/missing.png; its alt text "
                                 "is shown instead [mdx.image]")
