@@ -111,13 +111,11 @@ def _anchor(element: JsxElement) -> None:
     if links.is_unsafe(href):
         element.warn(MdxWarnings.LINK, f"unsafe link target {href!r} dropped; its text is kept")
         _wrap(element, nodes.inline())
-    elif links.has_scheme(href):
-        _inline(lambda: nodes.reference(refuri=href))(element)
-    else:
-        node, content = links.pending_link(href, element.renderer.sphinx_env.docname)
-        element.set_source(node)
-        element.renderer.current_node.append(node)
-        element.render_children(content)
+        return
+    node, content = links.link_to(href, element.renderer.sphinx_env.docname)
+    element.set_source(node)
+    element.renderer.current_node.append(node)
+    element.render_children(content)
 
 
 def _image(element: JsxElement) -> None:

@@ -82,6 +82,15 @@ def is_site_link(href: str) -> bool:
     return href.startswith("#") or (href.startswith("/") and not href.startswith("//"))
 
 
+def link_to(href: str, docname: str) -> tuple[nodes.Element, nodes.Element]:
+    """The node of a link to ``href`` from ``docname``, and the node its text goes in:
+    external with a scheme, otherwise librarium's way, resolved once all pages are read."""
+    if has_scheme(href):
+        reference = nodes.reference(refuri=href)
+        return reference, reference
+    return pending_link(href, docname)
+
+
 def pending_link(href: str, docname: str) -> tuple[addnodes.pending_xref, nodes.inline]:
     """A link librarium's way, resolved by :func:`resolve_site_link` once all pages are read.
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .. import links
+from ..warnings_ import MdxWarnings
 from .shared import Component
 
 if TYPE_CHECKING:
@@ -36,13 +37,12 @@ def _card(card: dict[str, Any], element: JsxElement) -> nodes.Element:
     heading = nodes.paragraph(classes=["mdx-card-title"])
     target = _first(card, _CARD_LINKS)
     if target and links.is_unsafe(target):
+        element.warn(MdxWarnings.LINK, f"unsafe link target {target!r} of card {title!r} dropped")
         target = None
-    if target and not links.has_scheme(target):
-        pending, content = links.pending_link(target, element.renderer.sphinx_env.docname)
+    if target:
+        link, content = links.link_to(target, element.renderer.sphinx_env.docname)
         content += nodes.strong("", title)
-        heading += pending
-    elif target:
-        heading += nodes.reference("", "", nodes.strong("", title), refuri=target)
+        heading += link
     else:
         heading += nodes.strong("", title)
     body += heading
