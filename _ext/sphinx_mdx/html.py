@@ -52,11 +52,16 @@ def render_html_element(element: JsxElement) -> None:
     spec.render(element)
 
 
-def _wrap(element: JsxElement, node: nodes.Element) -> nodes.Element:
-    """Append ``node`` with the element's content inside it; its ``id`` stays an anchor."""
+def _keep_anchor(element: JsxElement, node: nodes.Element) -> None:
+    """An element's ``id`` stays an anchor that links can target."""
     anchor = element.text("id")
     if anchor:
         node["ids"].append(anchor)
+
+
+def _wrap(element: JsxElement, node: nodes.Element) -> nodes.Element:
+    """Append ``node`` with the element's content inside it."""
+    _keep_anchor(element, node)
     element.set_source(node)
     element.renderer.current_node.append(node)
     element.render_children(node)
@@ -113,6 +118,7 @@ def _anchor(element: JsxElement) -> None:
         _wrap(element, nodes.inline())
         return
     node, content = links.link_to(href, element.renderer.sphinx_env.docname)
+    _keep_anchor(element, node)
     element.set_source(node)
     element.renderer.current_node.append(node)
     element.render_children(content)
