@@ -171,3 +171,15 @@ def test_hidden_pages_are_appendices_of_the_pdf(rootdir, make_app, tmp_path):
     body, appendix = latex.split(r"\appendix", 1)
     assert "Reachable, not listed." not in body and "Reachable, not listed." in appendix
     assert "Text of Middle." in body
+
+
+def test_an_edit_rereads_only_that_page(rootdir, make_app, tmp_path):
+    srcdir = copy_root(rootdir, "tree", tmp_path)
+    make_app("html", srcdir=srcdir).build()
+    middle = srcdir / "02-getting-started" / "02.5-middle.md"
+    middle.write_text(middle.read_text(encoding="utf-8").replace("Text of Middle.", "Edited text."), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    status = strip_colors(app.status.getvalue())
+    assert "1 changed" in status and "reading sources... [100%] getting-started/middle" in status
+    assert "getting-started\n" not in status.split("reading sources", 1)[1].split("looking for", 1)[0]

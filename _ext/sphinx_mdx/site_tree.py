@@ -178,9 +178,13 @@ def install_project(app: Sphinx) -> None:
 
 def reread_parents(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                    removed: set[str]) -> list[str]:
-    """A page added, removed or changed (``hiddenFromNav``) changes its parent's navigation."""
+    """A page added, removed, or moved in or out of the navigation changes its parent's toctree."""
+    moved = {
+        docname for docname in changed
+        if _hidden_from_nav(Path(env.doc2path(docname))) != ("orphan" in env.metadata.get(docname, {}))
+    }
     parents = set()
-    for docname in added | changed | removed:
+    for docname in added | removed | moved:
         parent = docname.rpartition("/")[0]
         while parent and parent not in env.found_docs:
             parent = parent.rpartition("/")[0]
