@@ -132,3 +132,14 @@ def test_mojibake_repair_names_its_lines():
     text, repairs = repair_lines("Fine line\n## What OSâ€™s are supported?\nDon't touch \"quotes\" or ﬁ.\n")
     assert text == "Fine line\n## What OS’s are supported?\nDon't touch \"quotes\" or ﬁ.\n"
     assert repairs == [(2, "## What OSâ€™s are supported?", "## What OS’s are supported?")]
+
+
+def test_latex_stand_ins_for_greek_letters_match_them():
+    import unicodedata
+
+    from sphinx_mdx.latex import CHARACTERS
+
+    for letter in "αβγδεζηθικλμνξπρςστυφχψω":
+        name = unicodedata.name(letter).removeprefix("GREEK SMALL LETTER ").replace("FINAL SIGMA", "VARSIGMA").replace("LAMDA", "LAMBDA")
+        assert CHARACTERS[letter] == rf"\ensuremath{{\{name.lower()}}}", letter
+    assert CHARACTERS["ο"] == r"\textit{o}"

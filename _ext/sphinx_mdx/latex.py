@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 
 PACKAGE = "sphinxmdx"
 
-_GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
+_GREEK = "αβγδεζηθικλμνξοπρςστυφχψω"
 _GREEK_NAMES = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi o pi rho "
                 "varsigma sigma tau upsilon phi chi psi omega").split()
 
@@ -29,7 +29,7 @@ CHARACTERS: dict[str, str] = {
     "★": r"\ensuremath{\star}",
     "⚠": r"\textbf{(!)}",
     "\ufe0f": "",  # emoji presentation selector: nothing to show
-    **{letter: (r"\textit{o}" if name == "o" else rf"\ensuremath{{\{name}}}") for letter, name in zip(_GREEK, _GREEK_NAMES)},
+    **{letter: (r"\textit{o}" if name == "o" else rf"\ensuremath{{\{name}}}") for letter, name in zip(_GREEK, _GREEK_NAMES, strict=True)},
 }
 
 
