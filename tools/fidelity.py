@@ -147,6 +147,7 @@ def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
     # and PDF text glues a word to a link before it ("[Tetrogon](...)is"): accept substrings
     pdf_words = words([re.sub(r"-\n(?=[a-z])", "", pdf_text), pdf_text])
     pdf_flat = re.sub(r"\s+", "", _plain(pdf_text)).lower()
+    pdf_markup = leaks(pdf_text, "")  # scanned once; each page claims the matches its source holds
     with (out / "doctrees" / "environment.pickle").open("rb") as saved:
         env = pickle.load(saved)  # the build's own mapping of files to pages
     by_source: dict[Path, Page] = {}
@@ -163,7 +164,7 @@ def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
         page.html_leaks = leaks(shown, meant_as_text)
         page.lost_html = sorted(expected - words([shown]))
         if with_pdf:
-            page.pdf_leaks = [leak for leak in leaks(pdf_text, meant_as_text) if leak in text]
+            page.pdf_leaks = [leak for leak in pdf_markup if leak in text and leak not in meant_as_text]
             page.lost_pdf = sorted(word for word in expected - pdf_words if word not in pdf_flat)
     warnings_file = out / "html-warnings.txt"
     for line in warnings_file.read_text(encoding="utf-8").splitlines() if warnings_file.exists() else []:

@@ -209,7 +209,7 @@ class RubricTargetsForLatex(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for rubric in list(self.document.findall(nodes.rubric)):
-            if rubric["ids"] and "sd-tab-label" not in rubric["classes"]:
+            if rubric["ids"] and _is_heading(rubric):
                 target = nodes.target("", "", ids=rubric["ids"])
                 rubric["ids"] = []
                 rubric.parent.insert(rubric.parent.index(rubric), target)

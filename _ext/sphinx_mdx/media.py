@@ -59,12 +59,10 @@ def size_from_title(image: nodes.image) -> None:
 
 def visit_video_html(self, node: mdx_video) -> None:
     link = node[0]
-    if isinstance(link, addnodes.download_reference):
-        if "filename" not in link:
-            return  # the file is missing (already reported): show the link text only
-        src = self.builder.dlpath + "/" + str(link["filename"])
-    else:
-        src = link["refuri"]
+    if isinstance(link, addnodes.download_reference) and "filename" not in link:
+        self.context.append("")  # the file is missing (already reported): show the link text only
+        return
+    src = link["refuri"] if "refuri" in link else f"{self.builder.dlpath}/{link['filename']}"
     self.body.append(
         self.starttag(node, "video", "", CLASS="mdx-video", controls="controls", preload="metadata",
                       src=src, title=node["title"])
@@ -73,9 +71,7 @@ def visit_video_html(self, node: mdx_video) -> None:
 
 
 def depart_video_html(self, node: mdx_video) -> None:
-    link = node[0]
-    if not isinstance(link, addnodes.download_reference) or "filename" in link:
-        self.body.append(self.context.pop())
+    self.body.append(self.context.pop())
 
 
 class MissingImages(SphinxTransform):

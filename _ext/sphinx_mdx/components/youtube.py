@@ -32,9 +32,8 @@ def embed_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.hostname == "youtu.be":
         return f"https://www.youtube.com/embed/{parts.path.strip('/')}"
-    if parts.path == "/watch" and "v" in parse_qs(parts.query):
-        return f"https://{parts.hostname}/embed/{parse_qs(parts.query)['v'][0]}"
-    return url
+    video = parse_qs(parts.query).get("v") if parts.path == "/watch" else None
+    return f"https://{parts.hostname}/embed/{video[0]}" if video else url
 
 
 def video_frame(url: str, title: str, allowed_hosts: list[str], location) -> nodes.Element:
