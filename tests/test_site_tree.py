@@ -40,6 +40,15 @@ def test_dirhtml_paths_are_librarium_urls(dirhtml):
     ]
 
 
+def test_view_source_link_is_named_after_the_page(dirhtml):
+    for page, source in (("getting-started/middle", "02.5-middle.md"), ("", None)):
+        link = soup(dirhtml / page / "index.html").select_one(".view-this-page a")["href"]
+        copied = (dirhtml / page / link).resolve()
+        assert copied == (dirhtml / "_sources" / f"{page or 'index'}.md.txt").resolve()
+        if source is not None:
+            assert copied.read_bytes() == (PROJECT / "tests/roots/test-tree/02-getting-started" / source).read_bytes()
+
+
 def test_navigation_follows_the_tree(dirhtml):
     assert navigation(soup(dirhtml / "faq" / "index.html")) == [
         (1, "Getting Started"),

@@ -192,9 +192,26 @@ def reread_parents(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
     return sorted(parents & env.found_docs)
 
 
+def source_name(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Name the copied source after the page, not after a file whose name starts with the page's.
+
+    Sphinx takes the suffix as what follows the page name in the file name
+    (``02.5-architecture.md`` gave ``architecturecture.md``), which only holds
+    when pages are named by their files.
+    """
+    if not context.get("sourcename") or not isinstance(app.env.project, LibrariumProject):
+        return
+    suffix = app.env.doc2path(pagename, False).suffix
+    context["page_source_suffix"] = suffix
+    context["sourcename"] = pagename + suffix
+    if suffix != app.config.html_sourcelink_suffix:
+        context["sourcename"] += app.config.html_sourcelink_suffix
+
+
 def setup_site_tree(app: Sphinx) -> None:
     app.connect("builder-inited", install_project)
     app.connect("env-get-outdated", reread_parents)
     app.add_transform(TreeNavigation)
     app.connect("doctree-read", one_entry_per_page, priority=550)
     app.connect("write-started", hidden_pages_in_pdf)
+    app.connect("html-page-context", source_name)
