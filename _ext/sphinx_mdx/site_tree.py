@@ -70,6 +70,16 @@ class LibrariumProject(Project):
         docname = super().path2doc(filename)
         return None if docname is None else url_docname(docname, self.root_doc)
 
+    def doc2path(self, docname: str, absolute: bool):
+        """The generated landing page is named, relative to the content, as the root page would be.
+
+        Its file lives in the output folder, whose name should not reach the pages (the search index).
+        """
+        path = super().doc2path(docname, absolute)
+        if not absolute and Path(path) == self.landing:
+            return type(path)(docname + self.landing.suffix)
+        return path
+
     def _write_landing(self, pages: dict[str, Path]) -> Path:
         """The root page librarium's home would have been: a title and the top-level pages."""
         listed = navigation_children(self.root_doc, self.root_doc, pages, self.srcdir)
