@@ -12,6 +12,7 @@ from .latex import setup_latex
 from .links import setup_links
 from .media import setup_media
 from .mojibake import setup_mojibake
+from .navigation import setup_navigation
 from .parser import MdxParser
 from .site_tree import setup_site_tree
 
@@ -32,6 +33,7 @@ def setup(app: Sphinx) -> dict:
     setup_mojibake(app)
     setup_links(app)
     setup_site_tree(app)
+    setup_navigation(app)
     setup_front_matter(app)
     setup_components(app)
     setup_media(app)

@@ -1,0 +1,227 @@
+"""Furo's navigation, rendered once per build instead of once per page.
+
+Furo renders the site's whole toctree for every page and parses it again with
+BeautifulSoup to add its checkboxes (``furo._compute_navigation_tree``), so each
+page costs as much as the site is big. Yet the tree is the same on every page
+but for which entries are ``current`` and what the links are relative to. So it
+is rendered once, by Sphinx and Furo themselves, for a page that is in no
+toctree, with a marker wherever a page differs: the ``current`` class of each
+``<ul>``, ``<li>`` and ``<a>``, Furo's ``current-page`` class and ``checked``
+box, and each link's ``href``. Each page then fills in its own values: the same
+bytes Furo would have written.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import secrets
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
+
+from bs4 import BeautifulSoup
+from docutils import nodes
+from furo.navigation import get_navigation_tree
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment.adapters.toctree import global_toctree_for_doc
+from sphinx.util import url_re
+
+#: The arguments Furo renders its navigation with.
+FURO_NAVIGATION = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+#: The builders whose pages link to each other the way ``StandaloneHTMLBuilder`` does.
+BUILDERS = ("html", "dirhtml")
+
+
+@dataclass
+class SiteNavigation:
+    """The navigation's HTML in pieces, with each slot a page fills in left empty."""
+
+    builder: Builder
+    #: The HTML as on a page in no toctree, but with the ``href`` slots empty.
+    pieces: list[str]
+    #: For each node (by number), the positions of its slots and what they hold when it is current.
+    slots: dict[int, list[tuple[int, str]]]
+    #: The ``<li>`` nodes in document order, each with the position of its ``current-page`` slot.
+    items: list[tuple[int, int]]
+    #: For each page, the nodes that are ``current`` on it.
+    current: dict[str, frozenset[int]]
+    #: Each ``href`` slot's position, page and anchor.
+    links: list[tuple[int, str, str]]
+    _linked: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+
+    def html(self, pagename: str) -> str:
+        """The navigation as Furo renders it on ``pagename``."""
+        pieces, made_on = self._linked_from(pagename)
+        pieces = pieces.copy()
+        for position, docname, anchor in self.links:
+            if docname == pagename:
+                pieces[position] = anchor or "#"  # Sphinx's empty relative URI, as the HTML writer shows it
+            elif docname == made_on:  # its link was empty on the page the folder's links were made on
+                pieces[position] = self.builder.get_relative_uri(pagename, docname) + anchor
+        current = self.current.get(pagename, frozenset())
+        for number in current:
+            for position, value in self.slots[number]:
+                pieces[position] = value
+        page_slot = next((position for number, position in reversed(self.items) if number in current), None)
+        if page_slot is not None:
+            pieces[page_slot] = " current-page"  # Furo marks the last current <li>
+        return "".join(pieces)
+
+    def _linked_from(self, pagename: str) -> tuple[list[str], str]:
+        """The pieces with the links as made on the first page of ``pagename``'s folder, and that page.
+
+        A relative URI depends only on the folder of the page it is made on, except to the page itself.
+        """
+        folder = posixpath.dirname(self.builder.get_target_uri(pagename))
+        if folder not in self._linked:
+            pieces = self.pieces.copy()
+            for position, docname, anchor in self.links:
+                pieces[position] = self.builder.get_relative_uri(pagename, docname) + anchor
+            self._linked[folder] = (pieces, pagename)
+        return self._linked[folder]
+
+
+#: What each slot holds where its node is current; elsewhere it is empty.
+_CURRENT = {"class-attribute": ' class="current"', "first-class": "current ", "later-class": " current",
+            "checked": ' checked=""'}
+
+
+def build_navigation(builder: Builder) -> SiteNavigation | None:
+    """Render the navigation once with markers, and cut it into pieces; None if that cannot be exact."""
+    env = builder.env
+    mark = f"mdxnav{secrets.token_hex(8)}"  # in no page title, so only where we put it
+    outside = f"{mark}-no-page"  # a page in no toctree: nothing on it is current
+    toctree = global_toctree_for_doc(env, outside, builder, tags=builder.tags, **FURO_NAVIGATION)
+    if toctree is None:
+        return None
+    to_docname = {builder.get_relative_uri(outside, docname): docname for docname in env.all_docs}
+    if len(to_docname) != len(env.all_docs):
+        return None  # two pages at one URL (dirhtml's "a" and "a/index"): links would be ambiguous
+    current: dict[str, set[int]] = defaultdict(set)
+    links: list[tuple[str, str]] = []
+    numbers: dict[int, int] = {}
+    for reference in toctree.findall(nodes.reference):
+        if url_re.match(reference["refuri"]):
+            continue
+        anchor = reference.get("anchorname", "")
+        docname = to_docname.get(reference["refuri"].removesuffix(anchor) if anchor else reference["refuri"])
+        if docname is None:
+            return None
+        reference["refuri"] = f"{mark}-href-{len(links)}"
+        links.append((docname, anchor))
+        if anchor:
+            continue  # Sphinx marks a branch current only for the page itself
+        branch = reference
+        while branch is not None:  # Sphinx gives the whole branch the class "current"
+            if id(branch) not in numbers:
+                numbers[id(branch)] = len(numbers)
+                branch["classes"].append(f"{mark}-{numbers[id(branch)]}")
+            current[docname].add(numbers[id(branch)])
+            branch = branch.parent
+    furo_html = get_navigation_tree(builder.render_partial(toctree)["fragment"])
+    soup = BeautifulSoup(furo_html, "html.parser")
+    if str(soup) != furo_html:
+        return None  # our second pass would not keep Furo's bytes
+    _mark_furo_slots(soup, mark)
+    navigation = SiteNavigation(builder, [], defaultdict(list), [], {}, [])
+    for piece in _pieces(str(soup), mark):
+        position = len(navigation.pieces)
+        if isinstance(piece, str):
+            navigation.pieces.append(piece)
+            continue
+        kind, number = piece
+        navigation.pieces.append("")
+        if kind == "href":
+            navigation.links.append((position, *links[number]))
+        elif kind == "page":
+            navigation.items.append((number, position))
+        else:
+            navigation.slots[number].append((position, _CURRENT[kind]))
+    navigation.current = {docname: frozenset(found) for docname, found in current.items()}
+    return navigation
+
+
+def _mark_furo_slots(soup: BeautifulSoup, mark: str) -> None:
+    """Add markers where Furo puts ``current-page`` and ``checked``."""
+    for item in soup.find_all("li"):
+        number = _number(item.get("class", []), mark)
+        if number is None:
+            continue
+        item["class"].append(f"{mark}-page-{number}")
+        checkbox = item.find("input", class_="toctree-checkbox", recursive=False)
+        if checkbox is not None:
+            checkbox["checked"] = f"{mark}-checked-{number}"  # where BeautifulSoup writes Furo's
+
+
+def _number(classes: list[str], mark: str) -> int | None:
+    for name in classes:
+        if name.startswith(f"{mark}-") and name[len(mark) + 1 :].isdigit():
+            return int(name[len(mark) + 1 :])
+    return None
+
+
+def _pieces(html: str, mark: str) -> Iterator[str | tuple[str, int]]:
+    """The marked HTML as literal text and slots, alternating."""
+    slot = re.compile(
+        rf' class="{mark}-(?P<class>\d+)"|(?P<first>{mark}-(?P<first_n>\d+) )|(?P<later> {mark}-(?P<later_n>\d+))'
+        rf'| {mark}-page-(?P<page>\d+)|{mark}-href-(?P<href>\d+)| checked="{mark}-checked-(?P<checked>\d+)"')
+    start = 0
+    for match in slot.finditer(html):
+        yield html[start : match.start()]
+        start = match.end()
+        if match["class"] is not None:
+            yield ("class-attribute", int(match["class"]))
+        elif match["first"] is not None:
+            yield ("first-class", int(match["first_n"]))
+        elif match["later"] is not None:
+            yield ("later-class", int(match["later_n"]))
+        elif match["page"] is not None:
+            yield ("page", int(match["page"]))
+        elif match["href"] is not None:
+            yield ("href", int(match["href"]))
+        else:
+            yield ("checked", int(match["checked"]))
+    yield html[start:]
+
+
+_NAVIGATION: WeakKeyDictionary[Builder, SiteNavigation | None] = WeakKeyDictionary()
+
+
+def navigation_for(app: Sphinx) -> SiteNavigation | None:
+    """This build's navigation, made on first use; None where Furo's own rendering must run."""
+    builder = app.builder
+    if not app.config.mdx_navigation_once or builder.name not in BUILDERS or app.config.html_theme != "furo":
+        return None
+    if builder not in _NAVIGATION:
+        _NAVIGATION[builder] = build_navigation(builder)
+    return _NAVIGATION[builder]
+
+
+def _forget_navigation(app: Sphinx, env) -> None:
+    """The pages were read again: their titles and tree may have changed."""
+    _NAVIGATION.pop(app.builder, None)
+
+
+def _hide_toctree_from_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Before Furo: without a ``toctree`` function Furo renders no navigation (its own fallback)."""
+    if "toctree" in context and navigation_for(app) is not None:
+        context["mdx_toctree"] = context.pop("toctree")
+
+
+def _give_furo_navigation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """After Furo: give the toctree function back, and the page its navigation."""
+    if "mdx_toctree" not in context:
+        return
+    context["toctree"] = context.pop("mdx_toctree")
+    if "furo_navigation_tree" in context:
+        context["furo_navigation_tree"] = navigation_for(app).html(pagename)
+
+
+def setup_navigation(app: Sphinx) -> None:
+    app.add_config_value("mdx_navigation_once", True, "", types=[bool])
+    app.connect("env-updated", _forget_navigation)
+    app.connect("html-page-context", _hide_toctree_from_furo, priority=499)
+    app.connect("html-page-context", _give_furo_navigation, priority=501)

@@ -1,0 +1,3 @@
+extensions = ["sphinx_mdx"]
+project = "Navigation docs"
+html_theme = "furo"
