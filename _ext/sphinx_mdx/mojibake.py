@@ -32,6 +32,8 @@ def repair_lines(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     repairs = []
     lines = text.splitlines(keepends=True)
     for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            continue  # mojibake is made of non-ASCII characters; most lines have none
         fixed = ftfy.fix_text(line, _ENCODING_ONLY)
         if fixed != line:
             repairs.append((number, line.strip(), fixed.strip()))

@@ -58,7 +58,14 @@ class LibrariumProject(Project):
         self._docname_to_path = by_name
         self._path_to_docname = {path: docname for docname, path in by_name.items()}
         self.docnames = set(by_name)
+        self.url_folders = {"/".join(parts[:depth]) for parts in (name.split("/") for name in by_name)
+                            for depth in range(1, len(parts))}
         return self.docnames
+
+    @property
+    def pages(self) -> dict[str, Path]:
+        """Each page's file, relative to the content folder, by page name."""
+        return self._docname_to_path
 
     def path2doc(self, filename: str | os.PathLike[str]) -> str | None:
         """The page's name: as discovered, or the URL of a file named in a link."""
@@ -110,9 +117,14 @@ def navigation_children(parent: str, root_doc: str, pages: dict[str, Path], srcd
 
 def _hidden_from_nav(path: Path) -> bool:
     try:
-        with path.open(encoding="utf-8-sig") as lines:
-            front_matter = read_topmatter(line.rstrip("\n") for line in lines)
-    except (OSError, UnicodeDecodeError, TopmatterReadError):
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "hiddenFromNav" not in text:
+        return False  # spares nearly every page a second YAML parse
+    try:
+        front_matter = read_topmatter(text)
+    except TopmatterReadError:
         return False
     return flag(front_matter or {}, "hiddenFromNav")
 
@@ -127,8 +139,9 @@ class TreeNavigation(SphinxTransform):
         if not isinstance(project, LibrariumProject) or any(self.document.findall(addnodes.toctree)):
             return
         docname = self.env.docname
-        pages = {name: project.doc2path(name, absolute=False) for name in project.docnames}
-        children = navigation_children(docname, self.config.root_doc, pages, Path(project.srcdir))
+        if docname != self.config.root_doc and docname not in project.url_folders:
+            return  # only the root and a page whose URL has pages below it list pages
+        children = navigation_children(docname, self.config.root_doc, project.pages, Path(project.srcdir))
         if not children:
             return
         toctree = addnodes.toctree(
