@@ -12,6 +12,7 @@ pages left out (the PDF has them as appendices).
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
@@ -53,19 +54,14 @@ class LibrariumProject(Project):
                      f"the second keeps its file name {raw!r}", f"{Path(self.srcdir) / path}:1")
                 name = raw
             by_name[name] = path
+        #: The pages each page lists in the navigation, by page name.
+        self.navigation = navigation_tree(self.root_doc, by_name, Path(self.srcdir))
         if self.root_doc not in by_name:
-            by_name[self.root_doc] = self._write_landing(by_name)
+            by_name[self.root_doc] = self._write_landing(self.navigation.get(self.root_doc, []))
         self._docname_to_path = by_name
         self._path_to_docname = {path: docname for docname, path in by_name.items()}
         self.docnames = set(by_name)
-        self.url_folders = {"/".join(parts[:depth]) for parts in (name.split("/") for name in by_name)
-                            for depth in range(1, len(parts))}
         return self.docnames
-
-    @property
-    def pages(self) -> dict[str, Path]:
-        """Each page's file, relative to the content folder, by page name."""
-        return self._docname_to_path
 
     def path2doc(self, filename: str | os.PathLike[str]) -> str | None:
         """The page's name: as discovered, or the URL of a file named in a link."""
@@ -87,9 +83,8 @@ class LibrariumProject(Project):
             return type(path)(docname + self.landing.suffix)
         return path
 
-    def _write_landing(self, pages: dict[str, Path]) -> Path:
+    def _write_landing(self, listed: list[str]) -> Path:
         """The root page librarium's home would have been: a title and the top-level pages."""
-        listed = navigation_children(self.root_doc, self.root_doc, pages, self.srcdir)
         text = "\n".join([f"# {self.title}", "", "```{toctree}", ":maxdepth: 1", "", *listed, "```", ""])
         self.landing.parent.mkdir(parents=True, exist_ok=True)
         if not self.landing.exists() or self.landing.read_text(encoding="utf-8") != text:
@@ -97,22 +92,24 @@ class LibrariumProject(Project):
         return self.landing
 
 
-def navigation_children(parent: str, root_doc: str, pages: dict[str, Path], srcdir: Path) -> list[str]:
-    """The pages listed under ``parent``: those of its folder, and of folders with no page of their own."""
-    prefix = "" if parent == root_doc else parent + "/"
-    folder_depth = 0 if parent == root_doc else len(PurePosixPath(pages[parent]).with_suffix("").parts)
-    children = []
+def navigation_tree(root_doc: str, pages: dict[str, Path], srcdir: Path) -> dict[str, list[str]]:
+    """The pages each page lists, in librarium's order; one pass over the site.
+
+    A page is listed by the nearest page above it by URL (its folder's section
+    page, or that of a folder further up when its own folder has none), or by
+    the root. ``hiddenFromNav`` pages are listed nowhere.
+    """
+    listed: dict[str, list] = defaultdict(list)
     for docname, path in pages.items():
-        if docname in (parent, root_doc) or not docname.startswith(prefix):
+        if docname == root_doc or _hidden_from_nav(srcdir / path):
             continue
-        folders = docname[len(prefix) :].split("/")[:-1]
-        if any(prefix + "/".join(folders[: depth + 1]) in pages for depth in range(len(folders))):
-            continue  # listed by the section page of a folder in between
-        if _hidden_from_nav(srcdir / path):
-            continue
-        parts = PurePosixPath(path).with_suffix("").parts[folder_depth:]
-        children.append((tuple(segment_order(part) for part in parts), docname))
-    return [docname for _, docname in sorted(children)]
+        parts = docname.split("/")
+        above = ("/".join(parts[:depth]) for depth in range(len(parts) - 1, 0, -1))
+        parent = next((name for name in above if name in pages), root_doc)
+        depth = 0 if parent == root_doc else len(PurePosixPath(pages[parent]).with_suffix("").parts)
+        order = tuple(segment_order(part) for part in PurePosixPath(path).with_suffix("").parts[depth:])
+        listed[parent].append((order, docname))
+    return {parent: [docname for _, docname in sorted(children)] for parent, children in listed.items()}
 
 
 def _hidden_from_nav(path: Path) -> bool:
@@ -136,13 +133,11 @@ class TreeNavigation(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         project = self.env.project
-        if not isinstance(project, LibrariumProject) or any(self.document.findall(addnodes.toctree)):
+        if not isinstance(project, LibrariumProject):
             return
         docname = self.env.docname
-        if docname != self.config.root_doc and docname not in project.url_folders:
-            return  # only the root and a page whose URL has pages below it list pages
-        children = navigation_children(docname, self.config.root_doc, project.pages, Path(project.srcdir))
-        if not children:
+        children = project.navigation.get(docname)
+        if not children or any(self.document.findall(addnodes.toctree)):
             return
         toctree = addnodes.toctree(
             parent=docname, entries=[(None, child) for child in children], includefiles=children,
