@@ -27,3 +27,11 @@ def test_byte_order_mark_and_front_matter(make_app, tmp_path):
     app, warnings, html = _build(make_app, tmp_path, b"\xef\xbb\xbf" + page.encode())
     assert warnings == ""
     assert "<title>Meta title</title>" in html and "Words." in html
+
+
+def test_component_in_a_list_item_with_content_left_of_the_item(make_app, tmp_path):
+    """Found by the property test: the lines after ``- <InfoBox>`` were dropped."""
+    page = "import InfoBox from 'x';\n\n- <InfoBox>\nmaple words\n\n- <InfoBox>\ncobalt words\n</InfoBox>\n"
+    app, warnings, html = _build(make_app, tmp_path, page.encode())
+    assert "maple words" in html and "cobalt words" in html
+    assert warnings.count("WARNING") == 1 and "index.md:3: WARNING: <InfoBox> is never closed" in warnings

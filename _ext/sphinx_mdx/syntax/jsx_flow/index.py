@@ -132,7 +132,7 @@ def _tokenize_content(state: StateBlock, first_line: int, end_line: int) -> None
     indents = [state.sCount[line] for line in range(first_line, end_line) if not state.isEmpty(line)]
     saved = state.lineMax, state.blkIndent, state.parentType
     state.lineMax = end_line
-    state.blkIndent = max(state.blkIndent, min(indents, default=0))
+    state.blkIndent = min(indents, default=state.blkIndent)  # JSX content may sit left of a list item
     state.parentType = "jsx"
     state.md.block.tokenize(state, first_line, end_line)
     state.lineMax, state.blkIndent, state.parentType = saved
