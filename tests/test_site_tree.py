@@ -192,3 +192,25 @@ def test_an_edit_rereads_only_that_page(rootdir, make_app, tmp_path):
     status = strip_colors(app.status.getvalue())
     assert "1 changed" in status and "reading sources... [100%] getting-started/middle" in status
     assert "getting-started\n" not in status.split("reading sources", 1)[1].split("looking for", 1)[0]
+
+
+def _written(outdir, build) -> set[str]:
+    """The HTML pages ``build`` wrote again."""
+    before = {path: path.stat().st_mtime_ns for path in outdir.rglob("*.html")}
+    build()
+    return {str(path.relative_to(outdir)) for path in outdir.rglob("*.html") if path.stat().st_mtime_ns != before.get(path)}
+
+
+def test_an_edit_writes_only_that_page_unless_the_navigation_changes(rootdir, make_app, tmp_path):
+    srcdir = copy_root(rootdir, "tree", tmp_path)
+    make_app("html", srcdir=srcdir).build()
+    middle = srcdir / "02-getting-started" / "02.5-middle.md"
+    outdir = make_app("html", srcdir=srcdir).outdir
+    middle.write_text(middle.read_text(encoding="utf-8").replace("Text of Middle.", "Edited text."), encoding="utf-8")
+    written = _written(outdir, make_app("html", srcdir=srcdir).build)
+    assert written == {"getting-started/middle.html", "genindex.html", "search.html"}
+
+    middle.write_text(middle.read_text(encoding="utf-8").replace('title: "Middle"', 'title: "Renamed"'), encoding="utf-8")
+    written = _written(outdir, make_app("html", srcdir=srcdir).build)
+    assert {"faq.html", "clusters.html", "index.html", "getting-started/middle.html"} <= written
+    assert "Renamed" in [label for _, label in navigation(soup(outdir / "faq.html"))]

@@ -22,8 +22,9 @@ STATIC = Path(__file__).parent / "static"
 
 
 def _add_static_and_templates(app: Sphinx, config) -> None:
-    config.html_static_path.append(str(STATIC))
-    config.templates_path.append(str(Path(__file__).parent / "templates"))
+    """New lists, not appends: a default list is shared by every Sphinx app in one process."""
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    config.templates_path = [*config.templates_path, str(Path(__file__).parent / "templates")]
 
 
 def setup(app: Sphinx) -> dict:

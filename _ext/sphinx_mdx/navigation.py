@@ -23,9 +23,11 @@ from weakref import WeakKeyDictionary
 
 from bs4 import BeautifulSoup
 from docutils import nodes
+from sphinx import addnodes
 from furo.navigation import get_navigation_tree
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import url_re
 
@@ -200,9 +202,24 @@ def navigation_for(app: Sphinx) -> SiteNavigation | None:
     return _NAVIGATION[builder]
 
 
-def _forget_navigation(app: Sphinx, env) -> None:
-    """The pages were read again: their titles and tree may have changed."""
+def _forget_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages were read again: if the titles or the tree changed, every page's navigation did.
+
+    Sphinx would write again only the pages read and their toctrees' pages,
+    leaving the others with the old navigation.
+    """
     _NAVIGATION.pop(app.builder, None)
+    shown = _navigation_shown(env)
+    before, env.mdx_navigation_shown = getattr(env, "mdx_navigation_shown", None), shown
+    return sorted(env.found_docs) if before is not None and before != shown else []
+
+
+def _navigation_shown(env: BuildEnvironment) -> tuple:
+    """What the navigation shows: each toctree's entries, and the title of each page they list."""
+    entries = tuple((docname, tuple(map(tuple, toctree["entries"])))
+                    for docname, toc in sorted(env.tocs.items()) for toctree in toc.findall(addnodes.toctree))
+    listed = sorted({child for children in env.toctree_includes.values() for child in children})
+    return entries, tuple((docname, env.titles[docname].astext()) for docname in listed if docname in env.titles)
 
 
 def _hide_toctree_from_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

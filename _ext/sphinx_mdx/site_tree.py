@@ -21,6 +21,7 @@ from myst_parser.config.main import TopmatterReadError, read_topmatter
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import get_matching_files
@@ -142,7 +143,7 @@ class TreeNavigation(SphinxTransform):
         toctree = addnodes.toctree(
             parent=docname, entries=[(None, child) for child in children], includefiles=children,
             maxdepth=-1, caption=None, glob=False, hidden=True, includehidden=False, numbered=0,
-            titlesonly=False,
+            titlesonly=False, mdx_tree=True,
         )
         wrapper = nodes.compound("", toctree, classes=["toctree-wrapper"])
         page = next((child for child in self.document.children if isinstance(child, nodes.section)), None)
@@ -167,6 +168,40 @@ def one_entry_per_page(app: Sphinx, doctree: nodes.document) -> None:
     for item in items[1:]:
         toc.remove(item)
         sections.append(item)
+
+
+class GeneratedToctrees(EnvironmentCollector):
+    """Which pages got a toctree from :class:`TreeNavigation` (kept per page, merged after a parallel read)."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        _tree_parents(env).discard(docname)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+        _tree_parents(env).update(_tree_parents(other) & docnames)
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        if any(toctree.get("mdx_tree") for toctree in doctree.findall(addnodes.toctree)):
+            _tree_parents(app.env).add(app.env.docname)
+
+
+def _tree_parents(env: BuildEnvironment) -> set[str]:
+    if not hasattr(env, "mdx_tree_parents"):
+        env.mdx_tree_parents = set()
+    return env.mdx_tree_parents
+
+
+def edits_below_leave_the_section_page(app: Sphinx, builder) -> None:
+    """A section page's generated toctree is hidden: editing a page it lists does not change it.
+
+    Sphinx writes a toctree's page again whenever a page it lists is read again,
+    here every section up the tree. The environment is saved by now, so only
+    this write skips them. Titles and the tree show in every page's navigation,
+    which :mod:`sphinx_mdx.navigation` writes again when they change.
+    """
+    env = app.env
+    for parent in _tree_parents(env):
+        for child in env.toctree_includes.get(parent, ()):
+            env.files_to_rebuild.get(child, set()).discard(parent)
 
 
 def hidden_pages_in_pdf(app: Sphinx, builder) -> None:
@@ -232,4 +267,6 @@ def setup_site_tree(app: Sphinx) -> None:
     app.add_transform(TreeNavigation)
     app.connect("doctree-read", one_entry_per_page, priority=550)
     app.connect("write-started", hidden_pages_in_pdf)
+    app.connect("write-started", edits_below_leave_the_section_page)
+    app.add_env_collector(GeneratedToctrees)
     app.connect("html-page-context", source_name)
