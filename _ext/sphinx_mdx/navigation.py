@@ -202,13 +202,17 @@ def navigation_for(app: Sphinx) -> SiteNavigation | None:
     return _NAVIGATION[builder]
 
 
-def _forget_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The pages were read again: if the titles or the tree changed, every page's navigation did.
+def _forget_navigation(app: Sphinx, env: BuildEnvironment) -> None:
+    """The pages were read again: their titles and tree may have changed."""
+    _NAVIGATION.pop(app.builder, None)
+
+
+def _write_all_when_navigation_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page shows the navigation: when its titles or tree changed, every page is written again.
 
     Sphinx would write again only the pages read and their toctrees' pages,
     leaving the others with the old navigation.
     """
-    _NAVIGATION.pop(app.builder, None)
     shown = _navigation_shown(env)
     before, env.mdx_navigation_shown = getattr(env, "mdx_navigation_shown", None), shown
     return sorted(env.found_docs) if before is not None and before != shown else []
@@ -240,5 +244,6 @@ def _give_furo_navigation(app: Sphinx, pagename: str, templatename: str, context
 def setup_navigation(app: Sphinx) -> None:
     app.add_config_value("mdx_navigation_once", True, "", types=[bool])
     app.connect("env-updated", _forget_navigation)
+    app.connect("env-updated", _write_all_when_navigation_changed)
     app.connect("html-page-context", _hide_toctree_from_furo, priority=499)
     app.connect("html-page-context", _give_furo_navigation, priority=501)
