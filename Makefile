@@ -12,11 +12,12 @@ BIN        := $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 
 CORPUS     ?= ../shared/corpus/librarium/dev
+BENCHOPTS  ?=
 
-.PHONY: help html dirhtml latex latexpdf linkcheck serve test fidelity clean system-deps
+.PHONY: help html dirhtml latex latexpdf linkcheck serve test fidelity bench clean system-deps
 
 help:
-	@echo "make html | dirhtml | latexpdf | linkcheck | serve | test | fidelity | clean"
+	@echo "make html | dirhtml | latexpdf | linkcheck | serve | test | fidelity | bench | clean"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +49,10 @@ test: $(VENV)/.tests-installed system-deps
 # Build a content folder to HTML and PDF; report warnings, leaked markup and lost words.
 fidelity: $(VENV)/.tests-installed system-deps
 	$(BIN)/python tools/fidelity.py "$(CORPUS)"
+
+# Time a site of about 1,000 pages made from CORPUS: plain MyST against this project (tools/bench.py).
+bench: $(VENV)/.docs-installed
+	$(BIN)/python tools/bench.py --corpus "$(CORPUS)" $(BENCHOPTS)
 
 clean:
 	rm -rf "$(BUILDDIR)"

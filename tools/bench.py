@@ -1,0 +1,277 @@
+"""How fast a librarium site of about 1,000 pages builds: plain MyST against this project.
+
+    python tools/bench.py [--corpus DIR] [--pages 1000] [--runs 3] [--only NAME ...]
+
+The corpus folder (by default ../shared/corpus/librarium/dev) is copied as many times
+as it takes to reach --pages, each copy under a renamed top folder (``01-part-1/``,
+``02-part-2/``...), with a section page per copy: a site of several levels, built as
+librarium builds it (pages named by URL, navigation from the tree). Then it times,
+as the median of --runs runs, each in a fresh output folder:
+
+  read      the read phase (``-b dummy``) for (a) plain MyST on the same pages with
+            their MDX markup stripped (toctrees give the same navigation) and
+            (b) this project; and (b)'s whole HTML build
+  furo      the whole HTML build with Furo rendering the navigation for every
+            page: (a), and (b) with ``mdx_navigation_once = False`` (slow: the
+            cost per page grows with the site; ``--runs 1`` is often enough)
+  parallel  this project's whole build with -j 1 and -j 2, and whether both wrote
+            the same bytes
+  rebuild   an incremental build after one page's body is edited, and how many
+            pages it wrote again
+  parse     one real page (the corpus's largest) at 1x, 2x, 4x and 8x its size:
+            the MDX parse alone, and Sphinx reading it
+
+Every figure is in seconds, wall clock, on this machine; its core count is printed first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "_ext"))
+sys.path.insert(0, str(PROJECT / "tools"))
+
+from bench_parse import parse_seconds, read_seconds  # noqa: E402
+from sphinx_mdx.syntax.tags import strip_markup  # noqa: E402
+
+DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus" / "librarium" / "dev"
+SECTIONS = ("read", "furo", "parallel", "rebuild", "parse")
+PLAIN_MYST_CONF = """\
+project = "Spectro Cloud docs"
+extensions = ["myst_parser"]
+source_suffix = {".md": "markdown"}
+myst_heading_anchors = 3
+html_theme = "furo"
+"""
+EDIT = "\n\nA sentence added by the benchmark, to rebuild this page.\n"
+
+
+def pages_in(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.suffix in (".md", ".mdx"))
+
+
+def make_site(corpus: Path, site: Path, pages: int) -> int:
+    """Copy ``corpus`` under renamed top folders until the site has about ``pages`` pages."""
+    per_copy = len(pages_in(corpus)) + 1  # and the copy's section page
+    copies = max(1, round(pages / per_copy))
+    site.mkdir(parents=True)
+    for number in range(1, copies + 1):
+        name = f"{number:02d}-part-{number}"
+        shutil.copytree(corpus, site / name, ignore=shutil.ignore_patterns("*.tsv"))
+        (site / f"{name}.md").write_text(f'---\ntitle: "Part {number}"\n---\n\n# Part {number}\n\n'
+                                         f"Copy {number} of the corpus.\n", encoding="utf-8")
+    return len(pages_in(site))
+
+
+def strip_mdx(text: str) -> str:
+    """The page as plain Markdown: no ESM lines, no tags, code fences kept as they are."""
+    kept, prose, fence = [], [], None
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip()
+        marker = stripped[:3]
+        if fence is None and marker in ("```", "~~~"):
+            kept.append(strip_markup("".join(prose)))
+            prose, fence = [], marker
+            kept.append(line)
+        elif fence is not None:
+            kept.append(line)
+            if stripped.startswith(fence):
+                fence = None
+        elif not stripped.startswith(("import ", "export ")):
+            prose.append(line)
+    kept.append(strip_markup("".join(prose)))
+    return "".join(kept)
+
+
+def make_plain_site(site: Path, plain: Path) -> None:
+    """The site's pages stripped of MDX, for plain MyST, with toctrees giving the same navigation.
+
+    Each section page lists its folder's pages, and those of subfolders that have no section page.
+    """
+    for page in pages_in(site):
+        target = plain / page.relative_to(site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(strip_mdx(page.read_text(encoding="utf-8")), encoding="utf-8")
+    (plain / "index.md").write_text("# Spectro Cloud docs\n", encoding="utf-8")
+    for section in [plain / "index.md", *(page for page in pages_in(plain) if page.with_suffix("").is_dir())]:
+        folder = plain if section.name == "index.md" and section.parent == plain else section.with_suffix("")
+        patterns = [f"{path.relative_to(section.parent)}/*".removeprefix("./") for path in _listed_folders(folder)]
+        with section.open("a", encoding="utf-8") as text:
+            text.write("\n\n```{toctree}\n:glob:\n:hidden:\n\n" + "\n".join(patterns) + "\n```\n")
+    (plain / "conf.py").write_text(PLAIN_MYST_CONF, encoding="utf-8")
+
+
+def _listed_folders(folder: Path) -> list[Path]:
+    """``folder``, and its subfolders without a section page of their own, at any depth."""
+    listed = [folder]
+    for child in sorted(path for path in folder.iterdir() if path.is_dir()):
+        if not child.with_suffix(".md").exists():
+            listed += _listed_folders(child)
+    return listed
+
+
+def sphinx(source: Path, out: Path, builder: str, *options: str, project_conf: bool = True) -> None:
+    conf = ["-c", str(PROJECT)] if project_conf else []
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-q", *conf, *options, str(source), str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"sphinx-build failed ({' '.join(command)}):\n{result.stderr[-3000:]}")
+
+
+def median_of(runs: int, action: Callable[[], None], prepare: Callable[[], None] = lambda: None) -> float:
+    times = []
+    for _ in range(runs):
+        prepare()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def row(*cells: object) -> None:
+    print(f"{cells[0]:<52}" + "".join(f" {cell:>11}" for cell in cells[1:]), flush=True)
+
+
+def timed_builds(cases: dict, work: Path, runs: int, builders: tuple[str | None, ...]) -> None:
+    """Each case (source, options, with our conf) built with each builder (None: a blank cell), from scratch."""
+    out = work / "out"
+    fresh = lambda: shutil.rmtree(out, ignore_errors=True)  # noqa: E731
+    for label, (source, options, project_conf) in cases.items():
+        cells = ["-" if builder is None else
+                 f"{median_of(runs, lambda: sphinx(source, out, builder, *options, project_conf=project_conf), fresh):.2f}"
+                 for builder in builders]
+        row(label, *cells)
+
+
+def bench_read(site: Path, plain: Path, work: Path, runs: int) -> None:
+    row("(a) plain MyST / (b) this project", "read s", "build s")
+    timed_builds({"(a) plain MyST, MDX stripped": (plain, (), False)}, work, runs, ("dummy", None))
+    timed_builds({"(b) this project": (site, (), True)}, work, runs, ("dummy", "html"))
+
+
+def bench_furo(site: Path, plain: Path, work: Path, runs: int) -> None:
+    row("Furo's navigation rendered for every page", "", "build s")
+    timed_builds({
+        "(a) plain MyST, MDX stripped": (plain, (), False),
+        "(b) this project, mdx_navigation_once = False": (site, ("-D", "mdx_navigation_once=0"), True),
+    }, work, runs, (None, "html"))
+
+
+def bench_parallel(site: Path, work: Path, runs: int) -> None:
+    row("(b) whole HTML build", "-j 1 s", "-j 2 s", "same bytes")
+    outs = {jobs: work / f"out-j{jobs}" for jobs in (1, 2)}
+    times = {}
+    for jobs, out in outs.items():
+        times[jobs] = median_of(runs, lambda: sphinx(site, out, "html", "-j", str(jobs)),
+                                lambda: shutil.rmtree(out, ignore_errors=True))
+    row("(b) this project", f"{times[1]:.2f}", f"{times[2]:.2f}", "yes" if same_tree(*outs.values()) else "NO")
+
+
+def same_tree(left: Path, right: Path) -> bool:
+    """The HTML pages and assets are equal byte for byte (the pickled environment may differ)."""
+    files = sorted(path.relative_to(left) for path in left.rglob("*")
+                   if path.is_file() and ".doctrees" not in path.parts and path.name != ".buildinfo")
+    theirs = sorted(path.relative_to(right) for path in right.rglob("*")
+                    if path.is_file() and ".doctrees" not in path.parts and path.name != ".buildinfo")
+    return files == theirs and all(filecmp.cmp(left / name, right / name, shallow=False) for name in files)
+
+
+def bench_rebuild(site: Path, work: Path, runs: int) -> None:
+    row("(b) rebuild after one page's body is edited", "rebuild s", "pages", "written")
+    page = max((path for path in pages_in(site / "01-part-1") if _self_contained(path)),
+               key=lambda path: len(path.relative_to(site).parts))
+    original = page.read_text(encoding="utf-8")
+    out = work / "out-rebuild"
+    sphinx(site, out, "html")
+    always = written_by(out, lambda: sphinx(site, out, "html"))  # with no edit at all
+    written: list[list[str]] = []
+
+    def edit() -> None:
+        page.write_text(page.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+
+    try:
+        seconds = median_of(runs, lambda: written.append(written_by(out, lambda: sphinx(site, out, "html"))), edit)
+    finally:
+        page.write_text(original, encoding="utf-8")
+    most = max(written, key=len)
+    row(f"  {page.relative_to(site)}", f"{seconds:.2f}", len(list(out.rglob('*.html'))), len(most))
+    print(f"  written: {', '.join(most)}")
+    print(f"  written by a build with no edit: {', '.join(always)} (Sphinx reads a page again on every "
+          "build while a file it uses is missing, as images and videos are from the corpus)")
+
+
+def written_by(out: Path, build: Callable[[], None]) -> list[str]:
+    """The HTML files ``build`` wrote."""
+    before = {path: path.stat().st_mtime_ns for path in out.rglob("*.html")}
+    build()
+    return sorted(str(path.relative_to(out)) for path in out.rglob("*.html")
+                  if path.stat().st_mtime_ns != before.get(path))
+
+
+def _self_contained(page: Path) -> bool:
+    """No image or video: the corpus lacks those files, and Sphinx reads again a page whose file is missing."""
+    text = page.read_text(encoding="utf-8")
+    return "![" not in text and "<img" not in text and "video" not in text
+
+
+def bench_parse(corpus: Path, runs: int) -> None:
+    page = max(pages_in(corpus), key=lambda path: path.stat().st_size)
+    text = page.read_text(encoding="utf-8")
+    head, _, body = text.partition("\n# ")
+    row(f"parse of {page.name} at 1x to 8x", "bytes", "parse s", "x 1x", "read s", "x 1x")
+    first_parse = first_read = None
+    for scale in (1, 2, 4, 8):
+        source = head + "".join(f"\n# Copy {n} {body}" for n in range(scale))
+        parse = parse_seconds(source, runs)
+        read = read_seconds(source, runs)
+        first_parse, first_read = first_parse or parse, first_read or read
+        row(f"  {scale}x", f"{len(source):,}", f"{parse:.3f}", f"{parse / first_parse:.1f}",
+            f"{read:.2f}", f"{read / first_read:.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="a librarium content folder")
+    parser.add_argument("--pages", type=int, default=1000, help="about how many pages the site has")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is shown")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=SECTIONS, help="which measurements")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"No corpus at {args.corpus}. The benchmark needs a folder of librarium pages: put the "
+              "shared corpus beside this project (../shared/corpus/librarium/dev) or pass --corpus DIR.",
+              file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="mdx-bench-") as folder:
+        work = Path(folder)
+        site, plain = work / "site", work / "plain"
+        count = make_site(args.corpus, site, args.pages)
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+              f"site: {count} pages from {args.corpus}; medians of {args.runs} runs")
+        if "read" in args.only or "furo" in args.only:
+            make_plain_site(site, plain)
+        if "read" in args.only:
+            bench_read(site, plain, work, args.runs)
+        if "furo" in args.only:
+            bench_furo(site, plain, work, args.runs)
+        if "parallel" in args.only:
+            bench_parallel(site, work, args.runs)
+        if "rebuild" in args.only:
+            bench_rebuild(site, work, args.runs)
+        if "parse" in args.only:
+            bench_parse(args.corpus, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
