@@ -143,8 +143,9 @@ class TreeNavigation(SphinxTransform):
         toctree = addnodes.toctree(
             parent=docname, entries=[(None, child) for child in children], includefiles=children,
             maxdepth=-1, caption=None, glob=False, hidden=True, includehidden=False, numbered=0,
-            titlesonly=False, mdx_tree=True,
+            titlesonly=False,
         )
+        _tree_parents(self.env).add(docname)
         wrapper = nodes.compound("", toctree, classes=["toctree-wrapper"])
         page = next((child for child in self.document.children if isinstance(child, nodes.section)), None)
         if page is None:
@@ -171,7 +172,7 @@ def one_entry_per_page(app: Sphinx, doctree: nodes.document) -> None:
 
 
 class GeneratedToctrees(EnvironmentCollector):
-    """Which pages got a toctree from :class:`TreeNavigation` (kept per page, merged after a parallel read)."""
+    """Which pages got a toctree from :class:`TreeNavigation`, which records them; merged after a parallel read."""
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         _tree_parents(env).discard(docname)
@@ -180,8 +181,7 @@ class GeneratedToctrees(EnvironmentCollector):
         _tree_parents(env).update(_tree_parents(other) & docnames)
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        if any(toctree.get("mdx_tree") for toctree in doctree.findall(addnodes.toctree)):
-            _tree_parents(app.env).add(app.env.docname)
+        """TreeNavigation has recorded the page already."""
 
 
 def _tree_parents(env: BuildEnvironment) -> set[str]:
