@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -85,3 +87,26 @@ def test_sections_open_on_the_current_branch_and_toggle_on_click(open_page, navi
     expect(page.locator(".sidebar-tree li.current-page > a")).to_have_text("Deepest")
     page.locator('.sidebar-tree a:text-is("Guides") ~ label').click()
     expect(page.locator(".sidebar-tree").get_by_role("link", name="First “guide”")).to_be_hidden()
+
+
+def test_rendered_once_and_reused_until_a_title_changes(rootdir, make_app, tmp_path, monkeypatch):
+    from sphinx_mdx import navigation
+
+    renders = []
+    furo_render = navigation.get_navigation_tree
+    monkeypatch.setattr(navigation, "get_navigation_tree", lambda html: renders.append(1) or furo_render(html))
+    srcdir = tmp_path / "site"
+    shutil.copytree(rootdir / "test-navigation", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert len(renders) == 1 and isinstance(app.env.mdx_navigation, navigation.SiteNavigation)
+    deeper = srcdir / "02-guides" / "03-deep" / "01-deeper.md"
+    deeper.write_text(deeper.read_text(encoding="utf-8") + "\nMore words.\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert len(renders) == 1 and isinstance(app.env.mdx_navigation, navigation.SiteNavigation)
+    deeper.write_text(deeper.read_text(encoding="utf-8").replace("Deeper", "Renamed"), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert len(renders) == 2
+    assert "Renamed" in sidebar((app.outdir / "reference.html").read_bytes()).get_text()

@@ -13,13 +13,12 @@ bytes Furo would have written.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
-import secrets
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
 
 from bs4 import BeautifulSoup
 from docutils import nodes
@@ -39,9 +38,13 @@ BUILDERS = ("html", "dirhtml")
 
 @dataclass
 class SiteNavigation:
-    """The navigation's HTML in pieces, with each slot a page fills in left empty."""
+    """The navigation's HTML in pieces, with each slot a page fills in left empty.
 
-    builder: Builder
+    It is kept in the environment, so a rebuild that changes no title reuses it.
+    """
+
+    #: The builder's name and a digest of what the navigation shows.
+    key: str
     #: The HTML as on a page in no toctree, but with the ``href`` slots empty.
     pieces: list[str]
     #: For each node (by number), the positions of its slots and what they hold when it is current.
@@ -54,34 +57,37 @@ class SiteNavigation:
     links: list[tuple[int, str, str]]
     _linked: dict[str, tuple[list[str], str]] = field(default_factory=dict)
 
-    def html(self, pagename: str) -> str:
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_linked": {}}  # links as made on each folder: rebuilt cheaply
+
+    def html(self, builder: Builder, pagename: str) -> str:
         """The navigation as Furo renders it on ``pagename``."""
-        pieces, made_on = self._linked_from(pagename)
+        pieces, made_on = self._linked_from(builder, pagename)
         pieces = pieces.copy()
         for position, docname, anchor in self.links:
             if docname == pagename:
                 pieces[position] = anchor or "#"  # Sphinx's empty relative URI, as the HTML writer shows it
             elif docname == made_on:  # its link was empty on the page the folder's links were made on
-                pieces[position] = self.builder.get_relative_uri(pagename, docname) + anchor
+                pieces[position] = builder.get_relative_uri(pagename, docname) + anchor
         current = self.current.get(pagename, frozenset())
         for number in current:
-            for position, value in self.slots[number]:
+            for position, value in self.slots.get(number, ()):
                 pieces[position] = value
         page_slot = next((position for number, position in reversed(self.items) if number in current), None)
         if page_slot is not None:
             pieces[page_slot] = " current-page"  # Furo marks the last current <li>
         return "".join(pieces)
 
-    def _linked_from(self, pagename: str) -> tuple[list[str], str]:
+    def _linked_from(self, builder: Builder, pagename: str) -> tuple[list[str], str]:
         """The pieces with the links as made on the first page of ``pagename``'s folder, and that page.
 
         A relative URI depends only on the folder of the page it is made on, except to the page itself.
         """
-        folder = posixpath.dirname(self.builder.get_target_uri(pagename))
+        folder = posixpath.dirname(builder.get_target_uri(pagename))
         if folder not in self._linked:
             pieces = self.pieces.copy()
             for position, docname, anchor in self.links:
-                pieces[position] = self.builder.get_relative_uri(pagename, docname) + anchor
+                pieces[position] = builder.get_relative_uri(pagename, docname) + anchor
             self._linked[folder] = (pieces, pagename)
         return self._linked[folder]
 
@@ -91,10 +97,10 @@ _CURRENT = {"class-attribute": ' class="current"', "first-class": "current ", "l
             "checked": ' checked=""'}
 
 
-def build_navigation(builder: Builder) -> SiteNavigation | None:
-    """Render the navigation once with markers, and cut it into pieces; None if that cannot be exact."""
+def build_navigation(builder: Builder, key: str) -> SiteNavigation | None:
+    """Render the navigation with markers, and cut it into pieces; None if that cannot be exact."""
     env = builder.env
-    mark = f"mdxnav{secrets.token_hex(8)}"  # in no page title, so only where we put it
+    mark = f"mdxnav{hashlib.sha256(key.encode()).hexdigest()[:16]}"  # in no title, so only where we put it
     outside = f"{mark}-no-page"  # a page in no toctree: nothing on it is current
     toctree = global_toctree_for_doc(env, outside, builder, tags=builder.tags, **FURO_NAVIGATION)
     if toctree is None:
@@ -125,10 +131,10 @@ def build_navigation(builder: Builder) -> SiteNavigation | None:
             branch = branch.parent
     furo_html = get_navigation_tree(builder.render_partial(toctree)["fragment"])
     soup = BeautifulSoup(furo_html, "html.parser")
-    if str(soup) != furo_html:
-        return None  # our second pass would not keep Furo's bytes
+    if str(soup) != furo_html or any(mark in text for text in soup.find_all(string=True)):
+        return None  # our second pass would not keep Furo's bytes, or a title holds our marker
     _mark_furo_slots(soup, mark)
-    navigation = SiteNavigation(builder, [], defaultdict(list), [], {}, [])
+    navigation = SiteNavigation(key, [], defaultdict(list), [], {}, [])
     for piece in _pieces(str(soup), mark):
         position = len(navigation.pieces)
         if isinstance(piece, str):
@@ -143,6 +149,7 @@ def build_navigation(builder: Builder) -> SiteNavigation | None:
         else:
             navigation.slots[number].append((position, _CURRENT[kind]))
     navigation.current = {docname: frozenset(found) for docname, found in current.items()}
+    navigation.slots = dict(navigation.slots)
     return navigation
 
 
@@ -189,41 +196,39 @@ def _pieces(html: str, mark: str) -> Iterator[str | tuple[str, int]]:
     yield html[start:]
 
 
-_NAVIGATION: WeakKeyDictionary[Builder, SiteNavigation | None] = WeakKeyDictionary()
+def _applies(app: Sphinx) -> bool:
+    return app.config.mdx_navigation_once and app.builder.name in BUILDERS and app.config.html_theme == "furo"
 
 
-def navigation_for(app: Sphinx) -> SiteNavigation | None:
-    """This build's navigation, made on first use; None where Furo's own rendering must run."""
-    builder = app.builder
-    if not app.config.mdx_navigation_once or builder.name not in BUILDERS or app.config.html_theme != "furo":
-        return None
-    if builder not in _NAVIGATION:
-        _NAVIGATION[builder] = build_navigation(builder)
-    return _NAVIGATION[builder]
+def update_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading, before the environment is saved: the navigation, and which pages to write again.
 
-
-def _forget_navigation(app: Sphinx, env: BuildEnvironment) -> None:
-    """The pages were read again: their titles and tree may have changed."""
-    _NAVIGATION.pop(app.builder, None)
-
-
-def _write_all_when_navigation_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Every page shows the navigation: when its titles or tree changed, every page is written again.
-
-    Sphinx would write again only the pages read and their toctrees' pages,
-    leaving the others with the old navigation.
+    The navigation is rendered again only when what it shows changed, and then
+    every page is written again, since each shows it (Sphinx would write only
+    the pages read and their toctrees' pages, the others keeping the old one).
     """
     shown = _navigation_shown(env)
     before, env.mdx_navigation_shown = getattr(env, "mdx_navigation_shown", None), shown
+    if _applies(app):
+        key = f"{app.builder.name}:{shown}"
+        cached = getattr(env, "mdx_navigation", None)
+        env.mdx_navigation = cached if cached is not None and cached.key == key else build_navigation(app.builder, key)
     return sorted(env.found_docs) if before is not None and before != shown else []
 
 
-def _navigation_shown(env: BuildEnvironment) -> tuple:
-    """What the navigation shows: each toctree's entries, and the title of each page they list."""
-    entries = tuple((docname, tuple(map(tuple, toctree["entries"])))
-                    for docname, toc in sorted(env.tocs.items()) for toctree in toc.findall(addnodes.toctree))
+def navigation_for(app: Sphinx) -> SiteNavigation | None:
+    """This build's navigation; None where Furo's own rendering must run."""
+    return getattr(app.env, "mdx_navigation", None) if _applies(app) else None
+
+
+def _navigation_shown(env: BuildEnvironment) -> str:
+    """A digest of what the navigation shows: the toctrees, their pages' titles, section numbers."""
+    toctrees = [(docname, sorted(toctree.attributes.items()))
+                for docname, toc in sorted(env.tocs.items()) for toctree in toc.findall(addnodes.toctree)]
     listed = sorted({child for children in env.toctree_includes.values() for child in children})
-    return entries, tuple((docname, env.titles[docname].astext()) for docname in listed if docname in env.titles)
+    titles = [(docname, env.titles[docname].pformat()) for docname in listed if docname in env.titles]
+    shown = (toctrees, sorted(env.toctree_includes.items()), titles, sorted(env.toc_secnumbers.items()))
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def _hide_toctree_from_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -238,12 +243,11 @@ def _give_furo_navigation(app: Sphinx, pagename: str, templatename: str, context
         return
     context["toctree"] = context.pop("mdx_toctree")
     if "furo_navigation_tree" in context:
-        context["furo_navigation_tree"] = navigation_for(app).html(pagename)
+        context["furo_navigation_tree"] = navigation_for(app).html(app.builder, pagename)
 
 
 def setup_navigation(app: Sphinx) -> None:
     app.add_config_value("mdx_navigation_once", True, "", types=[bool])
-    app.connect("env-updated", _forget_navigation)
-    app.connect("env-updated", _write_all_when_navigation_changed)
+    app.connect("env-updated", update_navigation)
     app.connect("html-page-context", _hide_toctree_from_furo, priority=499)
     app.connect("html-page-context", _give_furo_navigation, priority=501)

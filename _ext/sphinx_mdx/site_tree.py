@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from docutils import nodes
@@ -34,11 +34,25 @@ from .warnings_ import MdxWarnings, warn
 class LibrariumProject(Project):
     """Names each document by its librarium URL, and supplies a landing page if the root is missing."""
 
-    def __init__(self, srcdir, source_suffix: Iterable[str], root_doc: str, landing: Path, title: str) -> None:
+    def __init__(self, srcdir, source_suffix: Iterable[str], root_doc: str, landing: Path, title: str,
+                 hidden: dict[Path, tuple[int, bool]]) -> None:
         super().__init__(srcdir, source_suffix)
         self.root_doc = root_doc
         self.landing = landing
         self.title = title
+        #: hiddenFromNav of each file, with the file's modification time (kept in the environment).
+        self._hidden = hidden
+
+    def hidden_from_nav(self, path: Path) -> bool:
+        """Whether the page at ``path`` says ``hiddenFromNav``; read again only when the file changed."""
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return False
+        known = self._hidden.get(path)
+        if known is None or known[0] != stamp:
+            known = self._hidden[path] = (stamp, _hidden_from_nav(path))
+        return known[1]
 
     def discover(self, exclude_paths: Iterable[str] = (), include_paths: Iterable[str] = ("**",)) -> set[str]:
         """Find the pages, named by URL; two pages with one URL: the second keeps its file name."""
@@ -56,7 +70,7 @@ class LibrariumProject(Project):
                 name = raw
             by_name[name] = path
         #: The pages each page lists in the navigation, by page name.
-        self.navigation = navigation_tree(self.root_doc, by_name, Path(self.srcdir))
+        self.navigation = navigation_tree(self.root_doc, by_name, Path(self.srcdir), self.hidden_from_nav)
         if self.root_doc not in by_name:
             by_name[self.root_doc] = self._write_landing(self.navigation.get(self.root_doc, []))
         self._docname_to_path = by_name
@@ -93,7 +107,8 @@ class LibrariumProject(Project):
         return self.landing
 
 
-def navigation_tree(root_doc: str, pages: dict[str, Path], srcdir: Path) -> dict[str, list[str]]:
+def navigation_tree(root_doc: str, pages: dict[str, Path], srcdir: Path,
+                    hidden: Callable[[Path], bool]) -> dict[str, list[str]]:
     """The pages each page lists, in librarium's order; one pass over the site.
 
     A page is listed by the nearest page above it by URL (its folder's section
@@ -102,7 +117,7 @@ def navigation_tree(root_doc: str, pages: dict[str, Path], srcdir: Path) -> dict
     """
     listed: dict[str, list] = defaultdict(list)
     for docname, path in pages.items():
-        if docname == root_doc or _hidden_from_nav(srcdir / path):
+        if docname == root_doc or hidden(srcdir / path):
             continue
         parts = docname.split("/")
         above = ("/".join(parts[:depth]) for depth in range(len(parts) - 1, 0, -1))
@@ -224,6 +239,7 @@ def install_project(app: Sphinx) -> None:
     project = LibrariumProject(
         app.srcdir, app.config.source_suffix, app.config.root_doc,
         Path(app.doctreedir) / "mdx-generated" / f"{app.config.root_doc}.md", app.config.project,
+        env.__dict__.setdefault("mdx_hidden_from_nav", {}),
     )
     project.restore(env.project)
     app.project = env.project = project
@@ -234,7 +250,7 @@ def reread_parents(app: Sphinx, env: BuildEnvironment, added: set[str], changed:
     """A page added, removed, or moved in or out of the navigation changes its parent's toctree."""
     moved = {
         docname for docname in changed
-        if _hidden_from_nav(Path(env.doc2path(docname))) != ("orphan" in env.metadata.get(docname, {}))
+        if env.project.hidden_from_nav(Path(env.doc2path(docname))) != ("orphan" in env.metadata.get(docname, {}))
     }
     parents = set()
     for docname in added | removed | moved:
