@@ -198,7 +198,8 @@ def _written(outdir, build) -> set[str]:
     """The HTML pages ``build`` wrote again."""
     before = {path: path.stat().st_mtime_ns for path in outdir.rglob("*.html")}
     build()
-    return {str(path.relative_to(outdir)) for path in outdir.rglob("*.html") if path.stat().st_mtime_ns != before.get(path)}
+    return {str(path.relative_to(outdir)) for path in outdir.rglob("*.html")
+            if path.stat().st_mtime_ns != before.get(path)}
 
 
 def test_an_edit_writes_only_that_page_unless_the_navigation_changes(rootdir, make_app, tmp_path):
@@ -210,7 +211,8 @@ def test_an_edit_writes_only_that_page_unless_the_navigation_changes(rootdir, ma
     written = _written(outdir, make_app("html", srcdir=srcdir).build)
     assert written == {"getting-started/middle.html", "genindex.html", "search.html"}
 
-    middle.write_text(middle.read_text(encoding="utf-8").replace('title: "Middle"', 'title: "Renamed"'), encoding="utf-8")
+    renamed = middle.read_text(encoding="utf-8").replace('title: "Middle"', 'title: "Renamed"')
+    middle.write_text(renamed, encoding="utf-8")
     written = _written(outdir, make_app("html", srcdir=srcdir).build)
     assert {"faq.html", "clusters.html", "index.html", "getting-started/middle.html"} <= written
     assert "Renamed" in [label for _, label in navigation(soup(outdir / "faq.html"))]

@@ -37,6 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -179,12 +180,11 @@ def row(*cells: object) -> None:
 def timed_builds(cases: dict, work: Path, runs: int, builders: tuple[str | None, ...]) -> None:
     """Each case (source, options, with our conf) built with each builder (None: a blank cell), from scratch."""
     out = work / "out"
-    fresh = lambda: shutil.rmtree(out, ignore_errors=True)  # noqa: E731
+    fresh = partial(shutil.rmtree, out, ignore_errors=True)
     for label, (source, options, project_conf) in cases.items():
-        cells = ["-" if builder is None else
-                 f"{median_of(runs, lambda: sphinx(source, out, builder, *options, project_conf=project_conf), fresh):.2f}"
-                 for builder in builders]
-        row(label, *cells)
+        build = partial(sphinx, source, out, project_conf=project_conf)
+        row(label, *("-" if builder is None else f"{median_of(runs, partial(build, builder, *options), fresh):.2f}"
+                     for builder in builders))
 
 
 def bench_read(site: Path, plain: Path, work: Path, runs: int) -> None:
@@ -206,8 +206,8 @@ def bench_parallel(site: Path, work: Path, runs: int) -> None:
     outs = {jobs: work / f"out-j{jobs}" for jobs in (1, 2)}
     times = {}
     for jobs, out in outs.items():
-        times[jobs] = median_of(runs, lambda: sphinx(site, out, "html", "-j", str(jobs)),
-                                lambda: shutil.rmtree(out, ignore_errors=True))
+        times[jobs] = median_of(runs, partial(sphinx, site, out, "html", "-j", str(jobs)),
+                                partial(shutil.rmtree, out, ignore_errors=True))
     row("(b) this project", f"{times[1]:.2f}", f"{times[2]:.2f}", "yes" if same_tree(*outs.values()) else "NO")
 
 
