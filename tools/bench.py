@@ -164,50 +164,60 @@ def sphinx(source: Path, out: Path, builder: str, *options: str, project_conf: b
 
 
 def median_of(runs: int, action: Callable[[], None], prepare: Callable[[], None] = lambda: None) -> float:
-    times = []
+    return interleaved_medians(runs, {"": (action, prepare)})[""]
+
+
+def interleaved_medians(runs: int, actions: dict[str, tuple[Callable[[], None], Callable[[], None]]]) -> dict:
+    """Each action's median time; the actions take turns, so the machine's drift falls on all of them."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
     for _ in range(runs):
-        prepare()
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, (action, prepare) in actions.items():
+            prepare()
+            start = time.perf_counter()
+            action()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(found) for name, found in times.items()}
 
 
 def row(*cells: object) -> None:
     print(f"{cells[0]:<52}" + "".join(f" {cell:>11}" for cell in cells[1:]), flush=True)
 
 
-def timed_builds(cases: dict, work: Path, runs: int, builders: tuple[str | None, ...]) -> None:
-    """Each case (source, options, with our conf) built with each builder (None: a blank cell), from scratch."""
+def timed_builds(rows: dict[str, tuple[Path, tuple[str, ...], bool, tuple[str | None, ...]]],
+                 work: Path, runs: int) -> None:
+    """Each row: a source, options, whether with our conf, and a builder per cell (None: a blank cell).
+
+    Every build starts from scratch, and all of them take turns, run after run.
+    """
     out = work / "out"
     fresh = partial(shutil.rmtree, out, ignore_errors=True)
-    for label, (source, options, project_conf) in cases.items():
-        build = partial(sphinx, source, out, project_conf=project_conf)
-        row(label, *("-" if builder is None else f"{median_of(runs, partial(build, builder, *options), fresh):.2f}"
-                     for builder in builders))
+    actions = {(label, builder): (partial(sphinx, source, out, builder, *options, project_conf=conf), fresh)
+               for label, (source, options, conf, builders) in rows.items() for builder in builders if builder}
+    medians = interleaved_medians(runs, actions)
+    for label, (*_, builders) in rows.items():
+        row(label, *("-" if builder is None else f"{medians[label, builder]:.2f}" for builder in builders))
 
 
 def bench_read(site: Path, plain: Path, work: Path, runs: int) -> None:
     row("(a) plain MyST / (b) this project", "read s", "build s")
-    timed_builds({"(a) plain MyST, MDX stripped": (plain, (), False)}, work, runs, ("dummy", None))
-    timed_builds({"(b) this project": (site, (), True)}, work, runs, ("dummy", "html"))
+    timed_builds({"(a) plain MyST, MDX stripped": (plain, (), False, ("dummy", None)),
+                  "(b) this project": (site, (), True, ("dummy", "html"))}, work, runs)
 
 
 def bench_furo(site: Path, plain: Path, work: Path, runs: int) -> None:
     row("Furo's navigation rendered for every page", "", "build s")
     timed_builds({
-        "(a) plain MyST, MDX stripped": (plain, (), False),
-        "(b) this project, mdx_navigation_once = False": (site, ("-D", "mdx_navigation_once=0"), True),
-    }, work, runs, (None, "html"))
+        "(a) plain MyST, MDX stripped": (plain, (), False, (None, "html")),
+        "(b) this project, mdx_navigation_once = False": (site, ("-D", "mdx_navigation_once=0"), True, (None, "html")),
+    }, work, runs)
 
 
 def bench_parallel(site: Path, work: Path, runs: int) -> None:
     row("(b) whole HTML build", "-j 1 s", "-j 2 s", "same bytes")
     outs = {jobs: work / f"out-j{jobs}" for jobs in (1, 2)}
-    times = {}
-    for jobs, out in outs.items():
-        times[jobs] = median_of(runs, partial(sphinx, site, out, "html", "-j", str(jobs)),
-                                partial(shutil.rmtree, out, ignore_errors=True))
+    times = interleaved_medians(runs, {jobs: (partial(sphinx, site, out, "html", "-j", str(jobs)),
+                                              partial(shutil.rmtree, out, ignore_errors=True))
+                                       for jobs, out in outs.items()})
     row("(b) this project", f"{times[1]:.2f}", f"{times[2]:.2f}", "yes" if same_tree(*outs.values()) else "NO")
 
 
