@@ -1,6 +1,6 @@
 """How fast a librarium site of about 1,000 pages builds: plain MyST against this project.
 
-    python tools/bench.py [--corpus DIR] [--pages 1000] [--runs 3] [--only NAME ...]
+    python tools/bench.py [--corpus DIR] [--pages 1000] [--runs 3] [--only NAME ...]    # or: make bench
 
 The corpus folder (by default ../shared/corpus/librarium/dev) is copied as many times
 as it takes to reach --pages, each copy under a renamed top folder (``01-part-1/``,
@@ -12,8 +12,9 @@ as the median of --runs runs, each in a fresh output folder:
             their MDX markup stripped (toctrees give the same navigation) and
             (b) this project; and (b)'s whole HTML build
   furo      the whole HTML build with Furo rendering the navigation for every
-            page: (a), and (b) with ``mdx_navigation_once = False`` (slow: the
-            cost per page grows with the site; ``--runs 1`` is often enough)
+            page: (a), and (b) with ``mdx_navigation_once = False``; only when
+            asked for (``--only furo --runs 1``): the cost per page grows with
+            the site, and one run of both takes half an hour
   parallel  this project's whole build with -j 1 and -j 2, and whether both wrote
             the same bytes
   rebuild   an incremental build after one page's body is edited, and how many
@@ -280,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="a librarium content folder")
     parser.add_argument("--pages", type=int, default=1000, help="about how many pages the site has")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is shown")
-    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=SECTIONS, help="which measurements")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=[name for name in SECTIONS if name != "furo"],
+                        help="which measurements (default: all but furo, which takes half an hour a run)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"No corpus at {args.corpus}. The benchmark needs a folder of librarium pages: put the "
