@@ -32,20 +32,21 @@ import filecmp
 import os
 import pickle
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from functools import partial
+from itertools import groupby
 from pathlib import Path
+
+from markdown_it import MarkdownIt
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
 sys.path.insert(0, str(PROJECT / "tools"))
 
-from bench_parse import parse_seconds, read_seconds  # noqa: E402
+from bench_parse import interleaved_medians, mdx_markdown_it, median_seconds, parse_seconds, read_seconds  # noqa: E402
 from sphinx_mdx.syntax.tags import scan_tag  # noqa: E402
 
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus" / "librarium" / "dev"
@@ -96,23 +97,24 @@ def make_site(corpus: Path, site: Path, pages: int) -> int:
     return len(pages_in(site))
 
 
-def strip_mdx(text: str) -> str:
-    """The page as plain MyST: no ESM lines and no JSX component tags; HTML, code fences and the rest kept."""
-    kept, prose, fence = [], [], None
-    for line in text.splitlines(keepends=True):
-        stripped = line.lstrip()
-        marker = stripped[:3]
-        if fence is None and marker in ("```", "~~~"):
-            kept.append(strip_components("".join(prose)))
-            prose, fence = [], marker
-            kept.append(line)
-        elif fence is not None:
-            kept.append(line)
-            if stripped.startswith(fence):
-                fence = None
-        elif not stripped.startswith(("import ", "export ")):
-            prose.append(line)
-    kept.append(strip_components("".join(prose)))
+def strip_mdx(text: str, md: MarkdownIt) -> str:
+    """The page as plain MyST: no ESM lines and no JSX component tags; HTML, code and the rest kept.
+
+    Our MDX parser says which lines are ESM and which are code.
+    """
+    lines = text.splitlines(keepends=True)
+    kind = ["prose"] * len(lines)
+    for token in md.parse(text):
+        if token.map and token.type in ("esm", "fence", "code_block"):
+            for line in range(*token.map):
+                kind[line] = "esm" if token.type == "esm" else "code"
+    kept = []
+    for line_kind, group in groupby(zip(kind, lines, strict=True), key=lambda pair: pair[0]):
+        chunk = "".join(line for _, line in group)
+        if line_kind == "prose":
+            kept.append(strip_components(chunk))
+        elif line_kind == "code":
+            kept.append(chunk)
     return "".join(kept)
 
 
@@ -134,10 +136,11 @@ def make_plain_site(site: Path, plain: Path) -> None:
 
     Each section page lists its folder's pages, and those of subfolders that have no section page.
     """
+    md = mdx_markdown_it()
     for page in pages_in(site):
         target = plain / page.relative_to(site)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(strip_mdx(page.read_text(encoding="utf-8")), encoding="utf-8")
+        target.write_text(strip_mdx(page.read_text(encoding="utf-8"), md), encoding="utf-8")
     (plain / "index.md").write_text("# Spectro Cloud docs\n", encoding="utf-8")
     for section in [plain / "index.md", *(page for page in pages_in(plain) if page.with_suffix("").is_dir())]:
         folder = plain if section.name == "index.md" and section.parent == plain else section.with_suffix("")
@@ -162,22 +165,6 @@ def sphinx(source: Path, out: Path, builder: str, *options: str, project_conf: b
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"sphinx-build failed ({' '.join(command)}):\n{result.stderr[-3000:]}")
-
-
-def median_of(runs: int, action: Callable[[], None], prepare: Callable[[], None] = lambda: None) -> float:
-    return interleaved_medians(runs, {"": (action, prepare)})[""]
-
-
-def interleaved_medians(runs: int, actions: dict[str, tuple[Callable[[], None], Callable[[], None]]]) -> dict:
-    """Each action's median time; the actions take turns, so the machine's drift falls on all of them."""
-    times: dict[str, list[float]] = {name: [] for name in actions}
-    for _ in range(runs):
-        for name, (action, prepare) in actions.items():
-            prepare()
-            start = time.perf_counter()
-            action()
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(found) for name, found in times.items()}
 
 
 def row(*cells: object) -> None:
@@ -244,7 +231,7 @@ def bench_rebuild(site: Path, work: Path, runs: int) -> None:
         page.write_text(page.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
 
     try:
-        seconds = median_of(runs, lambda: written.append(written_by(out, lambda: sphinx(site, out, "html"))), edit)
+        seconds = median_seconds(lambda: written.append(written_by(out, lambda: sphinx(site, out, "html"))), runs, edit)
     finally:
         page.write_text(original, encoding="utf-8")
     most = max(written, key=len)

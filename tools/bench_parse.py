@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -87,17 +88,29 @@ def tooltips(scale: int) -> str:
 SHAPES = {"5 MB page": page, "nesting 1,000 deep": nesting, "10,000 tooltips": tooltips}
 
 
-def median_seconds(action, runs: int) -> float:
-    times = []
+def interleaved_medians(runs: int, actions: dict[Hashable, tuple[Callable[[], object], Callable[[], object]]]) -> dict:
+    """Each action's median time (its preparation untimed); the actions take turns, so drift falls on all."""
+    times: dict[Hashable, list[float]] = {name: [] for name in actions}
     for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, (action, prepare) in actions.items():
+            prepare()
+            start = time.perf_counter()
+            action()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
+def median_seconds(action: Callable[[], object], runs: int, prepare: Callable[[], object] = lambda: None) -> float:
+    return interleaved_medians(runs, {None: (action, prepare)})[None]
+
+
+def mdx_markdown_it() -> MarkdownIt:
+    """markdown-it with our MDX rules, as the Sphinx parser sets it up."""
+    return MarkdownIt("commonmark").enable("table").use(mdx_plugin, INLINE_COMPONENTS | INLINE_NAMES, COMPONENTS)
 
 
 def parse_seconds(source: str, runs: int) -> float:
-    md = MarkdownIt("commonmark").enable("table").use(mdx_plugin, INLINE_COMPONENTS | INLINE_NAMES, COMPONENTS)
+    md = mdx_markdown_it()
     return median_seconds(lambda: md.parse(source), runs)
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
 from docutils import nodes
-from sphinx import addnodes
 from furo.navigation import get_navigation_tree
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment

@@ -51,7 +51,7 @@ class LibrariumProject(Project):
             return False
         known = self._hidden.get(path)
         if known is None or known[0] != stamp:
-            known = self._hidden[path] = (stamp, _hidden_from_nav(path))
+            known = self._hidden[path] = (stamp, _read_hidden_from_nav(path))
         return known[1]
 
     def discover(self, exclude_paths: Iterable[str] = (), include_paths: Iterable[str] = ("**",)) -> set[str]:
@@ -128,7 +128,7 @@ def navigation_tree(root_doc: str, pages: dict[str, Path], srcdir: Path,
     return {parent: [docname for _, docname in sorted(children)] for parent, children in listed.items()}
 
 
-def _hidden_from_nav(path: Path) -> bool:
+def _read_hidden_from_nav(path: Path) -> bool:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
