@@ -103,7 +103,7 @@ def test_points_of_interest_html(html):
     markers = root.select(".mdx-poi-marker")
     assert [marker.get_text() for marker in markers] == ["1", "B"]
     points = root.select(".mdx-poi-point")
-    assert points[0]["style"] == "left: 20px; top: 30px"
+    assert points[0]["style"] == "left:20px;top:30px"
     for marker in markers:
         description = content.find(id=marker["aria-describedby"])
         assert description["role"] == "tooltip"

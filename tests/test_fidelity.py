@@ -38,6 +38,6 @@ def test_clean_folder_passes_in_html_and_pdf(rootdir, tmp_path, capsys):
 def test_leaks_and_lost_words_fail(rootdir, tmp_path, capsys):
     assert fidelity.main([str(rootdir / "test-fidelity-broken"), "--out", str(tmp_path), "--no-pdf"]) == 1
     report = capsys.readouterr().out
-    assert "page: warnings: -; leaks html 2, pdf 0; lost words html 5, pdf 0" in report
+    assert "page: warnings: mdx.directive 1; leaks html 2, pdf 0; lost words html 5, pdf 0" in report
     assert "lost in HTML: lettuce, never, online, only, printed" in report
     assert "leaks: 2" in report

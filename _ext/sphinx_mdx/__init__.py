@@ -14,8 +14,9 @@ from .links import setup_links
 from .media import setup_media
 from .mojibake import setup_mojibake
 from .navigation import setup_navigation
-from .parser import MdxParser
+from .parser import ConfinedRSTParser, MdxParser
 from .site_tree import setup_site_tree
+from .trust import setup_trust
 
 __version__ = "0.1.0"
 
@@ -44,6 +45,8 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("myst_parser")
     app.add_source_suffix(".mdx", "markdown", override=True)
     app.add_source_parser(MdxParser, override=True)
+    app.add_source_parser(ConfinedRSTParser, override=True)
+    setup_trust(app)
     setup_mojibake(app)
     setup_links(app)
     setup_site_tree(app)

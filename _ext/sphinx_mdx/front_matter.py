@@ -22,7 +22,11 @@ FULL_WIDTH_CSS = "mdx-full-width.css"
 
 
 def flag(metadata: dict[str, Any], key: str) -> bool:
-    return str(metadata.get(key, "")).strip().lower() in ("true", "1", "yes")
+    """A yes/no key; only a scalar can say yes (a YAML alias bomb is never expanded)."""
+    value = metadata.get(key)
+    if not isinstance(value, str | bool | int):
+        return False
+    return str(value).strip().lower() in ("true", "1", "yes")
 
 
 #: Front matter values shown as text (in <title>, <meta>, the navigation); markup in them is
@@ -30,15 +34,19 @@ def flag(metadata: dict[str, Any], key: str) -> bool:
 TEXT_KEYS = ("title", "metaTitle", "metaDescription")
 
 
-def _key_line(app: Sphinx, key: str) -> int:
-    """The line of ``key:`` in the page's front matter."""
-    with open(app.env.doc2path(app.env.docname), encoding="utf-8-sig") as source:
-        for number, line in enumerate(source, start=1):
-            if line.lstrip().startswith(f"{key}:"):
-                return number
-            if number > 1 and line.startswith("---"):
-                break
+def key_line(source: str, key: str) -> int:
+    """The line of ``key:`` in the front matter of the page ``source``."""
+    for number, line in enumerate(source.splitlines(), start=1):
+        if line.lstrip().startswith(f"{key}:"):
+            return number
+        if number > 1 and line.startswith("---"):
+            break
     return 1
+
+
+def _source(app: Sphinx) -> str:
+    with open(app.env.doc2path(app.env.docname), encoding="utf-8-sig") as source:
+        return source.read()
 
 
 def apply_front_matter(app: Sphinx, doctree: nodes.document) -> None:
@@ -49,7 +57,7 @@ def apply_front_matter(app: Sphinx, doctree: nodes.document) -> None:
         value = str(metadata.get(key, ""))
         if strip_markup(value) != value:
             warn(MdxWarnings.HTML, f"front matter {key} holds markup; it is shown as text, escaped",
-                 (env.docname, _key_line(app, key)))
+                 (env.docname, key_line(_source(app), key)))
     title = str(metadata.get("title", "")).strip()
     if title:
         env.titles[env.docname] = nodes.title(title, title)

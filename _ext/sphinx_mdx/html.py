@@ -17,6 +17,7 @@ from docutils import nodes
 from . import links
 from .components.shared import details, line_break, summary
 from .components.youtube import video_frame
+from .media import css_length
 from .warnings_ import MdxWarnings
 
 if TYPE_CHECKING:
@@ -134,8 +135,10 @@ def _image(element: JsxElement) -> None:
     image = nodes.image(uri=src, alt=alt)
     for dimension in ("width", "height"):
         value = element.text(dimension)
-        if value:
-            image[dimension] = value if not value.isdigit() else f"{value}px"
+        if value and css_length(value) is None:
+            element.warn(MdxWarnings.ATTRIBUTE, f"<img {dimension}={value!r}> is not a length; it is ignored")
+        elif value:
+            image[dimension] = css_length(value)
     element.set_source(image)
     element.renderer.current_node.append(image)
 
@@ -179,21 +182,30 @@ def _render_part(element: JsxElement, part, into: nodes.Element) -> None:
         element.renderer.render_children(part)
 
 
+#: At most this many empty cells are added to even out a table's rows (as markdown-it caps
+#: its own): 2,000 cells in one row then 2,000 rows of one cell would otherwise be 4 million.
+MAX_PADDING_CELLS = 65_536
+
+
 def _table(element: JsxElement) -> None:
     """Rebuild an HTML table as a docutils table, header rows first."""
     if element.inline:
         _wrap(element, nodes.inline())
         return
-    rows = list(_descendants(element.token, {"tr"}))
-    width = max((len(list(_descendants(row, {"td", "th"}))) for row in rows), default=0)
+    rows = [list(_descendants(row, {"td", "th"})) for row in _descendants(element.token, {"tr"})]
+    width = max(map(len, rows), default=0)
+    if sum(width - len(cells) for cells in rows) > MAX_PADDING_CELLS:
+        element.warn(MdxWarnings.HTML, f"<table> rows too uneven to lay out ({len(rows):,} rows, up to "
+                     f"{width:,} cells); its cells are shown one after another")
+        _table_cells_in_order(element, rows)
+        return
     table = nodes.table(classes=["mdx-table"])
     element.set_source(table)
     group = _append(table, nodes.tgroup(cols=max(width, 1)))
     for _ in range(max(width, 1)):
         group.append(nodes.colspec(colwidth=1))
     head, body = nodes.thead(), nodes.tbody()
-    for row in rows:
-        cells = list(_descendants(row, {"td", "th"}))
+    for cells in rows:
         is_header = all(cell.meta["tag"].name.lower() == "th" for cell in cells) and not body.children
         row_node = _append(head if is_header else body, nodes.row())
         for cell in cells:
@@ -204,6 +216,16 @@ def _table(element: JsxElement) -> None:
         group.append(head)
     group.append(body)
     element.renderer.current_node.append(table)
+
+
+def _table_cells_in_order(element: JsxElement, rows: list[list]) -> None:
+    """A table that cannot be laid out: each row a block of its cells, every word kept."""
+    holder = _append(element.renderer.current_node, nodes.container(classes=["mdx-table"]))
+    element.set_source(holder)
+    for cells in rows:
+        row_node = _append(holder, nodes.container())
+        for cell in cells:
+            _render_part(element, cell, _append(row_node, nodes.container()))
 
 
 def _descendants(token, names: set[str]) -> Iterator:

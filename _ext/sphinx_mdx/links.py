@@ -9,7 +9,6 @@ for a page the project does not have, to ``mdx_site_url`` plus the path.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from typing import Any
@@ -24,12 +23,11 @@ from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .trust import safe_id, url_allowed
 from .warnings_ import MdxWarnings, warn
 
 _NUMERIC_PREFIX = re.compile(r"^\d+(?:\.\d+)?-")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
-_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]+")
 
 #: The ``reftype`` of the pending references this module resolves.
 LINK_TYPE = "mdx-link"
@@ -62,19 +60,26 @@ def segment_order(segment: str) -> tuple[int, float, str]:
 
 
 def heading_id(title: str) -> str:
-    """librarium's id of a heading: "IP Address Management" -> ``ipaddressmanagement``."""
-    return "".join(title.split()).lower()
+    """librarium's id of a heading: "IP Address Management" -> ``ipaddressmanagement``
+    (without the few characters no id may hold, see :func:`~.trust.safe_id`)."""
+    return safe_id("".join(title.split()).lower())
 
 
 def has_scheme(href: str) -> bool:
     return _SCHEME.match(href) is not None
 
 
+#: MyST's own link schemes: references into the project, never URLs in the output.
+MYST_SCHEMES = ("path:", "project:", "inv:")
+
+
+def is_myst_reference(href: str) -> bool:
+    return href.lower().startswith(MYST_SCHEMES)
+
+
 def is_unsafe(href: str) -> bool:
-    """``javascript:``, ``vbscript:`` and ``data:`` URLs, however they are encoded."""
-    plain = _CONTROL_OR_SPACE.sub("", html.unescape(href))
-    match = _SCHEME.match(plain)
-    return match is not None and match.group(1).lower() in _UNSAFE_SCHEMES
+    """A URL with a scheme other than http, https and mailto, however it is encoded."""
+    return not url_allowed(href)
 
 
 def is_site_link(href: str) -> bool:
@@ -170,7 +175,7 @@ def resolve_site_link(
     external = nodes.reference("", "", *content.children, refuri=app.config.mdx_site_url.rstrip("/") + href)
     if docname is None:
         return external
-    anchor = parts.fragment
+    anchor = safe_id(parts.fragment)
     if anchor and anchor not in _anchors(env).get(docname, ()):
         warn(MdxWarnings.ANCHOR, f"link {href!r}: page {docname!r} has no anchor #{anchor}", node)
     if docname == here and html_output:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -36,13 +37,13 @@ def is_video(src: str) -> bool:
     return src.lower().split("?", 1)[0].endswith((".mp4", ".webm", ".ogv", ".mov"))
 
 
-def make_video(title: str, src: str) -> mdx_video:
+def make_video(title: str, src: str) -> nodes.Element:
+    """A local video file: a player in HTML, a link elsewhere. A remote one: a link, checked
+    like any other (no builder fetches it)."""
     label = nodes.Text(f"Video: {title}" if title else f"Video: {Path(src).name}")
     if has_scheme(src):
-        link: nodes.Element = nodes.reference("", "", label, refuri=src)
-    else:
-        link = addnodes.download_reference("", "", nodes.literal("", "", label), reftarget=src,
-                                           refexplicit=True)
+        return nodes.reference("", "", label, refuri=src)
+    link = addnodes.download_reference("", "", nodes.literal("", "", label), reftarget=src, refexplicit=True)
     return mdx_video("", link, title=title)
 
 
@@ -55,6 +56,18 @@ def size_from_title(image: nodes.image) -> None:
     for key, value in sizes.items():
         image[key] = value + ("px" if value[-1].isdigit() else "")
     del image["title"]
+
+
+def css_length(value: str) -> str | None:
+    """An image's ``width``/``height`` as the writers accept it (``500`` is ``500px``), or None."""
+    value = value.strip()
+    if value.isdigit():
+        return f"{value}px"
+    try:
+        directives.length_or_percentage_or_unitless(value)
+    except ValueError:
+        return None
+    return value
 
 
 def visit_video_html(self, node: mdx_video) -> None:

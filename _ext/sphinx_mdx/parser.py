@@ -1,4 +1,5 @@
-"""The Sphinx parser for MDX pages: MyST's, with the MDX rules and renderer."""
+"""The Sphinx parsers: MyST's with the MDX rules and renderer, and reST's; both confined
+to the allowlist of :mod:`.trust` while they parse a page from untrusted authors."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from myst_parser.config.main import TopmatterReadError, merge_file_level, read_t
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
+from sphinx.parsers import RSTParser
 
 from .components import COMPONENTS, INLINE_COMPONENTS
 from .html import INLINE_NAMES as INLINE_HTML
 from .renderer import MdxRenderer
 from .syntax import mdx_plugin
+from .trust import confined_parse, refuse_configuration, untrusted
 
 
 class MdxParser(MystParser):
@@ -20,12 +23,15 @@ class MdxParser(MystParser):
     supported = ("md", "markdown", "myst", "mdx")
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
-        config = document.settings.env.myst_config
+        env = document.settings.env
+        config = env.myst_config
         try:
             topmatter = read_topmatter(inputstring)
         except TopmatterReadError:
             topmatter = None  # MyST's renderer reports it
-        if topmatter:
+        if topmatter and untrusted(env.config):
+            refuse_configuration(topmatter, inputstring, lambda line: (env.docname, line))
+        elif topmatter:
             config = merge_file_level(
                 config,
                 topmatter,
@@ -34,4 +40,13 @@ class MdxParser(MystParser):
         md = create_md_parser(config, MdxRenderer)
         md.use(mdx_plugin, INLINE_COMPONENTS | INLINE_HTML, COMPONENTS)
         md.options["document"] = document
-        md.render(inputstring)
+        with confined_parse(document):
+            md.render(inputstring)
+
+
+class ConfinedRSTParser(RSTParser):
+    """Sphinx's reST parser, confined like MDX pages when pages are untrusted."""
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        with confined_parse(document):
+            super().parse(inputstring, document)

@@ -11,7 +11,7 @@ from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.base import token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 
-from . import links, media
+from . import links, media, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .components import COMPONENTS
 from .html import render_html_element
@@ -194,6 +194,28 @@ class MdxRenderer(SphinxRenderer):
         super().render_image(token)
         media.size_from_title(self.current_node[-1])
 
+    def render_restructuredtext(self, token: SyntaxTreeNode) -> None:
+        """``{eval-rst}``: reStructuredText, with all its directives, for trusted pages only."""
+        if trust.untrusted(self.sphinx_env.config):
+            self._refuse(token, "directive 'eval-rst'", f"{token.markup}{token.info}\n{token.content}{token.markup}")
+        else:
+            super().render_restructuredtext(token)
+
+    def render_substitution(self, token: SyntaxTreeNode, inline: bool) -> None:
+        """``{{ ... }}`` is a Jinja expression MyST would run: never for untrusted pages."""
+        if trust.untrusted(self.sphinx_env.config):
+            self._refuse(token, "substitution", f"{{{{{token.content}}}}}", inline=inline)
+        else:
+            super().render_substitution(token, inline)
+
+    def _refuse(self, token: SyntaxTreeNode, what: str, text: str, inline: bool = False) -> None:
+        line = self.jsx_line(token)
+        warn(MdxWarnings.DIRECTIVE, f"{what} is not allowed in pages from untrusted authors "
+             "(mdx_trusted_pages); its text is shown instead", self.location(line))
+        node = nodes.literal(text, text) if inline else nodes.literal_block(text, text, language="text")
+        node.source, node.line = self.document["source"], line
+        self.current_node.append(node)
+
     def render_code_inline(self, token: SyntaxTreeNode) -> None:
         """`` `video: title: "name": ./file.mp4` `` is librarium's old way to show a video."""
         match = media.VIDEO_SPAN.fullmatch(token.content.strip())
@@ -206,7 +228,7 @@ class MdxRenderer(SphinxRenderer):
 
     def render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")
-        if links.is_site_link(href) or links.is_unsafe(href):
+        if links.is_site_link(href) or (links.is_unsafe(href) and not links.is_myst_reference(href)):
             self.render_site_link(href, self.jsx_line(token), token)
         else:
             super().render_link(token)

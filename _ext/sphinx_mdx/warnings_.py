@@ -38,6 +38,14 @@ class MdxWarnings(enum.Enum):
     """An image whose file is not there (its alt text is shown instead)."""
     URL = "url"
     """Two pages with the same librarium URL."""
+    DIRECTIVE = "directive"
+    """A directive or role an untrusted page may not use (its text is shown instead)."""
+    FRONT_MATTER = "front_matter"
+    """Front matter that would change the configuration of an untrusted page."""
+    FILE = "file"
+    """A file outside the source folder (never read or copied)."""
+    MATH = "math"
+    """Math that would read files, define macros or make links (shown as text)."""
 
 
 def warn(subtype: MdxWarnings, message: str, location) -> None:

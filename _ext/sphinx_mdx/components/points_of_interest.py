@@ -60,7 +60,7 @@ def depart_poi_html(self, node: mdx_points_of_interest) -> None:
 def visit_point_html(self, node: mdx_point) -> None:
     description_id = node["ids"][0] + "-description"
     self.body.append(
-        f'<span class="mdx-poi-point" style="left: {_css_number(node["x"])}; top: {_css_number(node["y"])}">'
+        f'<span class="mdx-poi-point" style="left:{_css_number(node["x"])};top:{_css_number(node["y"])}">'
         f'<button type="button" class="mdx-poi-marker" aria-expanded="false" '
         f'aria-describedby="{description_id}" id="{node["ids"][0]}">{self.encode(node["label"])}</button>'
         f'<span class="mdx-poi-description" role="tooltip" id="{description_id}">'

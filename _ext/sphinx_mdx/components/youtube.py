@@ -7,12 +7,13 @@ The same node serves ``<iframe src>`` in pages when its host is allowed
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..trust import parse_url, url_allowed, url_host
 from ..warnings_ import MdxWarnings, warn
 from .shared import Component, add_node, depart_passthrough, visit_passthrough
 
@@ -29,7 +30,7 @@ class mdx_video_frame(nodes.General, nodes.Element):  # noqa: N801
 
 def embed_url(url: str) -> str:
     """A watch or short link as the player's embed address."""
-    parts = urlsplit(url)
+    parts = parse_url(url)
     if parts.hostname == "youtu.be":
         return f"https://www.youtube.com/embed/{parts.path.strip('/')}"
     video = parse_qs(parts.query).get("v") if parts.path == "/watch" else None
@@ -37,12 +38,19 @@ def embed_url(url: str) -> str:
 
 
 def video_frame(url: str, title: str, allowed_hosts: list[str], location) -> nodes.Element:
-    """A player for ``url`` if its host is allowed, else (with a warning) a link to it."""
+    """A player for ``url`` if its host is allowed, else (with a warning) a link to it.
+
+    The host is read as a browser reads it (:func:`~..trust.parse_url`), backslashes included.
+    """
+    label = f"Video: {title}" if title else url
+    if not url_allowed(url):
+        warn(MdxWarnings.LINK, f"unsafe video address {url[:80]!r} dropped; its title is kept", location)
+        return nodes.paragraph("", label)
+    link = nodes.reference("", label, refuri=url)
     source = embed_url(url)
-    link = nodes.reference("", f"Video: {title}" if title else source, refuri=url)
-    parts = urlsplit(source)
-    if parts.scheme != "https" or parts.hostname not in allowed_hosts:
-        warn(MdxWarnings.HTML, f"video frame from {parts.hostname or url!r} is not allowed "
+    host = url_host(source)
+    if parse_url(source).scheme != "https" or host not in allowed_hosts:
+        warn(MdxWarnings.HTML, f"video frame from {host or url!r} is not allowed "
              "(mdx_video_hosts); a link is shown instead", location)
         return nodes.paragraph("", "", link)
     return mdx_video_frame("", link, src=source, title=title)
