@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from docutils import nodes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -25,6 +26,9 @@ MARKUP = (
     '<a href="/x">', '<a href="javascript:x()">', "</a>", "<script>", "</script>", "<span onclick={f}>",
     "</span>", "{", "}", "{{", "}}", '"', "'", "`", "<", ">", "/>", "=", "={", "#", "##", "-", "*", "1.",
     ">", "|", "\\", "&amp;", "&lt;", "\t",
+    # directives and roles, which the allowlist must refuse or allow whatever surrounds them
+    "```{raw} html", "```{eval-rst}", "```{include} ../x.md", "```{infobox}", "```", ":::{raw} html", ":::",
+    ".. raw:: html", "{raw}`<b>x</b>`", "{download}`../x.txt`", "{{ x }}", "![i](../x.png)", "[l](javascript:x)",
 )
 SEPARATORS = (" ", " ", " ", "\n", "\n\n", "\n    ", "\n\t")
 
@@ -48,7 +52,9 @@ def build(app: SphinxTestApp, source: str) -> tuple[str, list[int]]:
     app.warning.seek(0)
     app.warning.truncate()
     app.build(force_all=True)
-    text = app.env.get_doctree("index").astext()
+    doctree = app.env.get_doctree("index")
+    assert not list(doctree.findall(nodes.raw)), source  # no parser path lets a page write raw output
+    text = doctree.astext()
     lines = [int(n) for n in re.findall(r"index\.md:(\d+):", strip_colors(app.warning.getvalue()))]
     return text, lines
 

@@ -326,7 +326,7 @@ def test_no_file_outside_the_source_folder_is_read(html):
                               ("{raw} latex", "raw")):
         assert_warned(html, "files", marker, f"directive {directive!r} is not allowed", "directive")
     assert_warned(html, "files", "{csv-table}", "directive 'csv-table' may not use :file:", "directive")
-    for marker in ("Image !", "Linked !", "HTML <img", "Download {", "Path [", "Video `"):
+    for marker in ("Image !", "Linked !", "HTML <img", "Download {", "Path [", "Plain [", "Video `"):
         assert_warned(html, "files", marker, "is outside the source folder; it is not read or copied", "file")
     assert_warned(html, "files", "Math {math}", "math using \\input is shown as text", "math")
 
@@ -387,6 +387,35 @@ def test_no_page_carries_script_handlers_or_redirects(site, builder, request):
                 if attribute in ("href", "src"):
                     assert not re.match(r"\s*(javascript|vbscript|data):", str(value), re.I), (path, value)
         assert document.find("article").find(["script", "style", "svg", "object", "embed"]) is None, path
+
+
+def test_the_latex_source_makes_no_link_and_reads_no_file(latex):
+    tex = (latex[0] / "spectro-cloud-docs.tex").read_text(encoding="utf-8")
+    assert "secret video" in tex and "span video" in tex and "math link" in tex
+    assert not re.search(r"\\(sphinx)?href\{\s*(javascript|data):", tex)
+    assert not re.search(r"\\input\{", tex)
+
+
+def test_rst_pages_are_confined_too(tmp_path):
+    """A project that also builds .rst pages: the same allowlist, files and URL checks."""
+    (tmp_path / "secret.txt").write_text(CANARY, encoding="utf-8")
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\nsource_suffix = {".rst": "restructuredtext"}\n',
+                                    encoding="utf-8")
+    (source / "index.rst").write_text(
+        "Confined\n========\n\n.. raw:: html\n\n   <script>alert(1)</script>\n\n"
+        ".. include:: ../secret.txt\n\nA `js link <javascript:alert(2)>`_ here.\n\n"
+        ".. role:: raw-html(raw)\n   :format: html\n\nRole :raw-html:`<b>x</b>` here.\n", encoding="utf-8")
+    result = sphinx_build(source, tmp_path / "out", "html", "--keep-going")
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    warnings = strip_colors(result.stderr)
+    assert CANARY not in html and "<script>alert" not in html and "javascript:" not in html
+    assert "js link" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    for line, name in ((4, "directive 'raw'"), (8, "directive 'include'"), (12, "directive 'role'"),
+                       (15, "role 'raw-html'")):
+        assert f"index.rst:{line}: WARNING: {name} is not allowed" in warnings, (name, warnings)
+    assert "index.rst:10: WARNING: URL 'javascript:alert(2)' is not allowed" in warnings
 
 
 @pytest.mark.parametrize("builder", [*HTML_OUTPUTS, "latex"])
