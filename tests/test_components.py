@@ -90,10 +90,11 @@ def test_tooltip_assets_are_local(html):
 
 
 def test_tooltip_latex_is_a_footnote(latex):
-    assert r"\DUrole{mdx-u}{Supervisor}\footnote{" in latex
-    footnote = latex.split(r"\DUrole{mdx-u}{Supervisor}\footnote{", 1)[1].split("}\n", 1)[0]
+    opening = r"\DUrole{mdx-u}{Supervisor}%" + "\n" + r"\begin{footnote}["
+    assert opening in latex
+    footnote = latex.split(opening, 1)[1].split(r"\end{footnote}", 1)[0]
     assert "The body has" in footnote and "a link" in footnote and r"\sphinxstylestrong{bold}" in footnote
-    assert r"world\footnote{" in latex
+    assert "world%\n" + r"\begin{footnote}[" in latex
 
 
 def test_points_of_interest_html(html):

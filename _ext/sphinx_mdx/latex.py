@@ -1,18 +1,31 @@
-"""The LaTeX package of the extension, ``sphinxmdx.sty``, written with the LaTeX sources.
+"""What keeps a page from failing the PDF: the package ``sphinxmdx.sty`` and :class:`BoundListNesting`.
 
 pdflatex stops at a character it has no glyph for, and librarium pages use
 some (√ 169 times in the corpus, ✅, ❌, ⚠, Greek letters). The package gives
 each of :data:`CHARACTERS` a rendering, and turns any other unknown
 character into a visible marker with a LaTeX warning instead of an error.
+
+LaTeX also stops at lists or quotes nested deeper than it allows; those are
+written flat (see :class:`BoundListNesting`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
+from docutils import nodes
+from roman_numerals import RomanNumeral
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .components.shared import line_break
 
 PACKAGE = "sphinxmdx"
+
+#: The class of the container that holds a flattened list; the package indents it.
+FLAT_CLASS = "mdx-flat"
 
 _GREEK = "αβγδεζηθικλμνξοπρςστυφχψω"
 _GREEK_NAMES = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi o pi rho "
@@ -27,6 +40,7 @@ CHARACTERS: dict[str, str] = {
     "✗": r"\ensuremath{\times}",
     "✘": r"\ensuremath{\times}",
     "★": r"\ensuremath{\star}",
+    "∗": r"\textasteriskcentered{}",  # also the third bullet of a flattened list
     "⚠": r"\textbf{(!)}",
     "\ufe0f": "",  # emoji presentation selector: nothing to show
     **{letter: (r"\textit{o}" if name == "o" else rf"\ensuremath{{\{name}}}") for letter, name in zip(_GREEK, _GREEK_NAMES, strict=True)},
@@ -44,6 +58,8 @@ def package_text() -> str:
 \expandafter\providecommand\csname DUrolemdx-u\endcsname[1]{{\underline{{#1}}}}
 % Characters pdflatex has no glyph for
 {declarations}
+% A list or quote nested deeper than LaTeX allows, written flat (latex.py): indented, up to a point
+\newenvironment{{sphinxclass{FLAT_CLASS}}}{{\par\ifdim\leftskip<6em\advance\leftskip 1.5em\fi}}{{\par}}
 % Pages kept out of the navigation are appendices, often more than 26: number them
 \makeatletter
 \g@addto@macro\appendix{{\renewcommand{{\thechapter}}{{\arabic{{chapter}}}}}}
@@ -51,6 +67,131 @@ def package_text() -> str:
 \def\UTFviii@undefined@err#1{{\PackageWarning{{{PACKAGE}}}{{no glyph for a character; shown as [?]}}[?]}}
 \makeatother
 """
+
+
+#: LaTeX's limits: list environments (itemize, enumerate, description, quote...) inside one another,
+#: and itemize or enumerate inside themselves.
+NESTING_LIMITS = {"list": 6, "itemize": 4, "enumerate": 4}
+
+#: The LaTeX environments Sphinx's writer opens for each list-like node.
+_ENVIRONMENTS: dict[type[nodes.Element], Counter[str]] = {
+    nodes.bullet_list: Counter(list=1, itemize=1),
+    nodes.enumerated_list: Counter(list=1, enumerate=1),
+    nodes.definition_list: Counter(list=1),
+    nodes.field_list: Counter(list=2),  # quote, then description
+    nodes.option_list: Counter(list=1),
+    nodes.block_quote: Counter(list=1),
+    nodes.line_block: Counter(list=1),
+    addnodes.hlist: Counter(list=1, itemize=1),
+}
+
+#: LaTeX's bullets, level by level; a flattened list goes on with them.
+BULLETS = ("•", "–", "∗", "·")
+_BULLETED = (nodes.bullet_list, addnodes.hlist)  # an hlist is a bullet list in columns
+
+#: The parts that name a definition, field or option list item, and those that hold its content.
+_ITEM_HEADS = (nodes.term, nodes.classifier, nodes.field_name, nodes.option_group)
+_ITEM_BODIES = (nodes.definition, nodes.field_body, nodes.description)
+
+
+class BoundListNesting(SphinxPostTransform):
+    """LaTeX: a list or quote deeper than LaTeX allows is written flat, so no page fails the PDF.
+
+    A flat list's items follow one another as paragraphs, each starting with the bullet or
+    number the list would have shown, in a group the package indents a little (up to a point)
+    so the reader still sees the structure; a flat quote is its content, indented the same.
+    Nothing is lost, and the HTML keeps the nesting, so there is no warning. Depth counts
+    every enclosing list environment, also across boxes, tables and footnotes where LaTeX
+    starts counting again: safe, and those are rare this deep.
+    """
+
+    default_priority = 700  # after Sphinx's LaTeXFootnoteTransform (600) has put footnotes in place
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        _bound(self.document, Counter())
+
+
+def _bound(node: nodes.Element, around: Counter[str]) -> None:
+    """Flatten the lists under ``node`` that would go past :data:`NESTING_LIMITS`;
+    ``around`` counts the environments open at ``node``, and its bullet lists, even flat ones."""
+    for child in list(node.children):
+        if not isinstance(child, nodes.Element):
+            continue
+        opens = next((count for kind, count in _ENVIRONMENTS.items() if isinstance(child, kind)), None)
+        if opens is None:
+            _bound(child, around)
+            continue
+        bullets = Counter(bullet=int(isinstance(child, _BULLETED)))
+        if all(around[key] + opens[key] <= limit for key, limit in NESTING_LIMITS.items()):
+            _bound(child, around + opens + bullets)
+            continue
+        flat = nodes.container("", *_flattened(child, around["bullet"]), classes=[FLAT_CLASS])
+        node.replace(child, flat)
+        _bound(flat, around + bullets)  # a list in the flat content may need flattening too
+
+
+def _flattened(node: nodes.Element, bullets_around: int) -> list[nodes.Node]:
+    """``node``'s content without an environment of its own."""
+    if isinstance(node, _BULLETED):
+        items = node.children if isinstance(node, nodes.bullet_list) else [
+            item for column in node.children for bullet_list in column.children for item in bullet_list.children]
+        return _marked_items(items, [BULLETS[bullets_around % len(BULLETS)]] * len(items))
+    if isinstance(node, nodes.enumerated_list):
+        start, enumtype = node.get("start", 1), node.get("enumtype", "arabic")
+        prefix, suffix = node.get("prefix", ""), node.get("suffix", ".")
+        return _marked_items(node.children, [f"{prefix}{_enumerator(enumtype, start + index)}{suffix}"
+                                             for index in range(len(node))])
+    if isinstance(node, nodes.line_block):
+        lines: list[nodes.Node] = []
+        for line in node.findall(nodes.line):
+            lines += [*line.children, line_break()]
+        return [nodes.paragraph("", "", *lines[:-1])]
+    if isinstance(node, nodes.block_quote):
+        return list(node.children)
+    return _named_items(node)
+
+
+def _marked_items(items: list[nodes.Node], markers: list[str]) -> list[nodes.Node]:
+    """List items one after another, each starting with its marker."""
+    content: list[nodes.Node] = []
+    for item, marker in zip(items, markers, strict=True):
+        first = item.children[0] if item.children else None
+        if isinstance(first, nodes.paragraph):
+            first.insert(0, nodes.Text(marker + "\u00a0"))
+            content += item.children
+        else:
+            content += [nodes.paragraph("", marker), *item.children]
+    return content
+
+
+def _named_items(node: nodes.Element) -> list[nodes.Node]:
+    """A definition, field or option list's items: the name in bold, then the content."""
+    content: list[nodes.Node] = []
+    for item in node.children:
+        name = nodes.strong()
+        for head in (part for part in item.children if isinstance(part, _ITEM_HEADS)):
+            if name.children:
+                name += nodes.Text(" : ")
+            name += head.children if isinstance(head, nodes.TextElement) else nodes.Text(head.astext())
+        content.append(nodes.paragraph("", "", name))
+        for part in item.children:
+            if isinstance(part, _ITEM_BODIES):
+                content += part.children
+            elif not isinstance(part, _ITEM_HEADS):
+                content.append(part)
+    return content
+
+
+def _enumerator(enumtype: str, number: int) -> str:
+    """``number`` as Sphinx's enumerate shows it; arabic where letters or numerals run out."""
+    if enumtype.endswith("alpha") and 1 <= number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return letter.upper() if enumtype == "upperalpha" else letter
+    if enumtype.endswith("roman") and 1 <= number < 4000:
+        numeral = RomanNumeral(number)
+        return numeral.to_uppercase() if enumtype == "upperroman" else numeral.to_lowercase()
+    return str(number)
 
 
 def write_package(app: Sphinx, exception: Exception | None) -> None:
@@ -61,3 +202,4 @@ def write_package(app: Sphinx, exception: Exception | None) -> None:
 def setup_latex(app: Sphinx) -> None:
     app.add_latex_package(PACKAGE)
     app.connect("build-finished", write_package)
+    app.add_post_transform(BoundListNesting)

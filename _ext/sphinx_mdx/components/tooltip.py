@@ -3,16 +3,20 @@
 HTML: an accessible popover (static ``mdx.js``/``mdx.css``): the trigger is
 focusable and tied to the ``role="tooltip"`` body by ``aria-describedby``; it
 opens on hover and focus, stays open while the pointer is on it, and Escape
-closes it. LaTeX: the trigger, then a footnote holding the body. Other
-builders: the body in parentheses after the trigger.
+closes it. LaTeX: the trigger, then a footnote holding the body (see
+:class:`TooltipFootnotes`). Other builders: the body in parentheses after the
+trigger.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.latex.nodes import footnotemark, footnotetext
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .shared import Component, add_node, depart_passthrough, line_break, visit_passthrough
@@ -70,14 +74,6 @@ def depart_body_html(self, node: mdx_tooltip_body) -> None:
     self.body.append("</span>")
 
 
-def visit_body_latex(self, node: mdx_tooltip_body) -> None:
-    self.body.append(r"\footnote{\sphinxAtStartFootnote" + "\n")
-
-
-def depart_body_latex(self, node: mdx_tooltip_body) -> None:
-    self.body.append("}")
-
-
 def visit_body_text(self, node: mdx_tooltip_body) -> None:
     self.add_text(" (")
 
@@ -119,6 +115,92 @@ class TooltipDirective(SphinxDirective):
         return [paragraph]
 
 
+#: Where LaTeX takes no footnote with code in it (a title or caption is a macro's argument;
+#: ``tabulary`` reads a table cell as one; a figure floats): the mark goes there, the text after.
+NO_FOOTNOTE_HERE = (nodes.table, nodes.figure, nodes.title, nodes.subtitle, nodes.rubric, nodes.caption,
+                    nodes.term, nodes.field_name)
+
+
+class TooltipFootnotes(SphinxPostTransform):
+    """LaTeX: each tooltip body becomes a real footnote, so Sphinx's footnote handling places it.
+
+    That handling lets a footnote hold code blocks, lists and paragraphs, and puts one that is
+    inside another footnote after it (a mark in place, the text after). Inside one of
+    :data:`NO_FOOTNOTE_HERE`, or in such a text, the mark stays and the text follows the
+    outermost of them, as Sphinx does for a table's head (it prints a table's footnotes after
+    the table anyway). Bodies are numbered like the page's own footnotes, after them.
+    """
+
+    default_priority = 590  # before Sphinx's LaTeXFootnoteTransform (600)
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        used: defaultdict[str, set[str]] = defaultdict(set)
+        for footnote in self.document.findall(nodes.footnote):
+            used[footnote["docname"]].add(footnote[0].astext())
+        numbers: defaultdict[str, int] = defaultdict(int)
+        last_text_after: dict[nodes.Element, nodes.Element] = {}
+        for body in list(self.document.findall(mdx_tooltip_body)):  # outer tooltips first
+            docname = self._docname_of(body)
+            numbers[docname] += 1
+            while str(numbers[docname]) in used[docname]:
+                numbers[docname] += 1
+            label = str(numbers[docname])
+            zone = _outermost(body, (*NO_FOOTNOTE_HERE, nodes.footnote, footnotetext))
+            if zone is None or isinstance(zone, nodes.footnote):
+                footnote = nodes.footnote("", nodes.label("", label), *_blocks(body), ids=body["ids"],
+                                          docname=docname)
+                reference = nodes.footnote_reference("", label, refid=body["ids"][0], docname=docname)
+                body.replace_self([reference, footnote])  # Sphinx's transform puts the footnote in place
+            else:
+                text = footnotetext("", nodes.label("", label), *_blocks(body), ids=body["ids"])
+                body.replace_self(footnotemark("", label))
+                previous = last_text_after.get(zone, zone)
+                previous.parent.insert(previous.parent.index(previous) + 1, text)
+                last_text_after[zone] = text
+
+    def _docname_of(self, node: nodes.Element) -> str:
+        """The page a node of the book's doctree comes from: each page's nodes still have
+        their page's document as their top parent."""
+        while not isinstance(node, nodes.document):
+            node = node.parent
+        return self.env.path2doc(node["source"]) or ""
+
+
+def _outermost(node: nodes.Element, kinds: tuple[type[nodes.Element], ...]) -> nodes.Element | None:
+    found = None
+    while node.parent is not None:
+        node = node.parent
+        if isinstance(node, kinds):
+            found = node
+    return found
+
+
+def _blocks(body: mdx_tooltip_body) -> list[nodes.Element]:
+    """The body as a footnote's blocks: its inline runs become paragraphs, and the line
+    breaks that only stood between blocks (the directive's) go."""
+    blocks: list[nodes.Element] = []
+    run: list[nodes.Node] = []
+
+    def end_run() -> None:
+        while run and isinstance(run[-1], line_break):
+            run.pop()
+        while run and isinstance(run[0], line_break):
+            run.pop(0)
+        if run and any(not isinstance(node, nodes.Text) or node.strip() for node in run):
+            blocks.append(nodes.paragraph("", "", *run))
+        run.clear()
+
+    for child in body.children:
+        if isinstance(child, nodes.Text | nodes.Inline):
+            run.append(child)
+        else:
+            end_run()
+            blocks.append(child)
+    end_run()
+    return blocks
+
+
 def render_jsx(element: JsxElement) -> None:
     tooltip, trigger, body = make_tooltip(element.renderer.document)
     element.set_source(tooltip)
@@ -138,6 +220,8 @@ def setup_tooltip(app: Sphinx) -> None:
     add_node(app, mdx_tooltip_trigger, html=(visit_trigger_html, depart_trigger_html),
              latex=(visit_passthrough, depart_passthrough))
     add_node(app, mdx_tooltip_body, html=(visit_body_html, depart_body_html),
-             latex=(visit_body_latex, depart_body_latex), text=(visit_body_text, depart_body_text),
+             latex=(visit_passthrough, depart_passthrough),  # a footnote by then: TooltipFootnotes
+             text=(visit_body_text, depart_body_text),
              man=(visit_body_markup, depart_body_markup), texinfo=(visit_body_markup, depart_body_markup))
     app.add_directive("tooltip", TooltipDirective)
+    app.add_post_transform(TooltipFootnotes)
