@@ -172,9 +172,38 @@ Math {math}`\\input{SECRET_PATH}` here.
 Remote ![remote image](SERVER/image.png) here.
 """,
     "data.md": "# Data\n\nData ![data image](data:image/png;base64,iVBORw0KGgo=) here.\n",
+    "active.md": "# Active files\n\nGet {download}`the guide <evil.html>` and see ![svg words](pic.svg) here.\n",
+    "glob.md": "# Globs\n\nGlob ![glob words](img/a.*) here.\n",
+    "tex.md": """# TeX
+
+Env {math}`\\makeatletter\\@@input|"kpsewhich -var-value=HOME" \\makeatother` here.
+
+Dump {math}`x\\) \\VerbatimInput{spectro-cloud-docs.tex} \\(y` here.
+
+End {math}`x\\) \\end{document} \\(y` here.
+
+Formula {math}`\\frac{a}{b} + \\sqrt{x^2} \\leq \\alpha` stays math.
+
+After the math words.
+""",
+    "classes.md": """# Classes
+
+````{container} overlay sd-w-100 sd-h-100
+```{button-link} https://evil.example/
+:click-parent:
+:class: overlay
+Click
+```
+````
+
+Class words.
+""",
     "sizes.md": "# Sizes\n\nAuto <img src=\"inside.png\" width=\"auto\" alt=\"auto image\" /> here.\n\n"
                 "Remote ![remote video](https://videos.example/v.mp4) here.\n",
 }
+
+
+BAD_NAMES = ('a"><img src=x onerror=alert(2)>.md', "javascript:alert(1).md")
 
 
 class _Counter(BaseHTTPRequestHandler):
@@ -203,6 +232,19 @@ def site(tmp_path_factory):
     source.mkdir()
     (source / "inside.png").write_bytes(_png().replace(CANARY.encode(), b""))
     (source / "linked.png").symlink_to(root / "secret.png")
+    (source / "img").mkdir()
+    (source / "img" / "a.png").symlink_to(root / "secret.png")
+    (source / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (source / "pic.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
+    # pages from elsewhere, and file names that would end an attribute or make a javascript: link
+    (root / "outside").mkdir()
+    (root / "outside" / "notes.md").write_text(f"# Notes\n\n{CANARY}\n", encoding="utf-8")
+    (source / "folder-link").symlink_to(root / "outside")
+    (source / "sub").mkdir()
+    (source / "sub" / "loop").symlink_to(source)
+    (source / "page-link.md").symlink_to(root / "secret.txt")
+    for name in BAD_NAMES:
+        (source / name).write_text("# Bad name\n\nBad name words.\n", encoding="utf-8")
     for name, text in PAGES.items():
         text = text.replace("PWNED_FILE", str(root / "pwned")).replace("SECRET_PATH", str(root / "secret.txt"))
         (source / name).write_text(text.replace("SERVER", address), encoding="utf-8")
@@ -340,6 +382,47 @@ def test_no_request_during_the_build(html, latex):
     assert r"\sphinxhref{http://127.0.0.1" in tex and "remote image" in tex
 
 
+def test_pages_from_elsewhere_or_with_hostile_names_are_not_built(html):
+    outdir, warnings = html
+    built = {path.relative_to(outdir).as_posix() for path in outdir.rglob("*.html")}
+    assert not [name for name in built if "onerror" in name or name.startswith(("javascript", "folder-link",
+                                                                                "page-link", "sub/"))]
+    assert "Ignored unreadable" not in warnings
+    assert "folder 'folder-link' is a symbolic link; its pages are not built [mdx.file]" in warnings
+    assert "folder 'sub/loop' is a symbolic link; its pages are not built [mdx.file]" in warnings
+    assert "page 'page-link.md' is not built: it is a link to a file outside the source folder" in warnings
+    for name in BAD_NAMES:
+        assert f"page {name!r} is not built: its name holds characters" in warnings
+
+
+def test_active_files_are_not_copied(html):
+    copied = [*html[0].glob("_images/*"), *html[0].glob("_downloads/*/*")]
+    assert not [path for path in copied if path.suffix in (".svg", ".html")], copied
+    text = article_text(html, "active")
+    assert "the guide" in text and "svg words" in text
+    assert_warned(html, "active", "Get {download}", "file 'evil.html' could run script", "file")
+    assert_warned(html, "active", "Get {download}", "file 'pic.svg' could run script", "file")
+
+
+def test_image_patterns_are_checked_file_by_file(html):
+    assert "glob words" in article_text(html, "glob")
+    assert_warned(html, "glob", "Glob !", "file 'img/a.*' is outside the source folder", "file")
+
+
+def test_math_is_an_allowlist(html):
+    body = page(html, "tex").find("article")
+    assert r"\(\frac{a}{b} + \sqrt{x^2} \leq \alpha\)" in str(body)
+    for marker, refused in (("Env {math}", r"\makeatletter"), ("Dump {math}", r"\)"), ("End {math}", r"\)")):
+        assert_warned(html, "tex", marker, f"math using {refused} is shown as text", "math")
+
+
+def test_page_chosen_classes_are_dropped(html):
+    body = page(html, "classes").find("article")
+    assert body.select(".overlay") == [] and "Click" in body.get_text() and "Class words." in body.get_text()
+    assert_warned(html, "classes", "{container}", "directive 'container': class names are ignored", "directive")
+    assert_warned(html, "classes", "{button-link}", "directive 'button-link': class names are ignored", "directive")
+
+
 def test_data_images_are_refused(html):
     body = page(html, "data").find("article")
     assert body.find("img") is None and "data image" in body.get_text()
@@ -368,6 +451,12 @@ def latex(site):
 HTML_OUTPUTS = ("html", "dirhtml")
 
 
+def _mathjax(script) -> bool:
+    """Sphinx's MathJax loader and the configuration this extension gives it, on pages with math."""
+    return script.get("src", "").startswith("https://cdn.jsdelivr.net/npm/mathjax@") or (
+        script.get_text().startswith("window.MathJax = ") and '"ui/safe"' in script.get_text())
+
+
 @pytest.mark.parametrize("builder", HTML_OUTPUTS)
 def test_no_page_carries_script_handlers_or_redirects(site, builder, request):
     outdir, _ = request.getfixturevalue(builder)
@@ -377,7 +466,7 @@ def test_no_page_carries_script_handlers_or_redirects(site, builder, request):
             continue  # Sphinx's own pages, with the search scripts
         document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         scripts = sorted(str(script.get("src", "")).rsplit("_static/", 1)[-1] + script.get_text()
-                         for script in document.find_all("script"))
+                         for script in document.find_all("script") if not _mathjax(script))
         theme_scripts = theme_scripts or scripts
         assert scripts == theme_scripts, path  # the theme's own, the same on every page
         assert document.find("meta", attrs={"http-equiv": True}) is None, path
@@ -435,15 +524,16 @@ def test_the_pdf_holds_no_file_from_outside(site):
     subset = root / "pdf-src"  # the pages that reach LaTeX with a file or a link
     shutil.copytree(source, subset, symlinks=True)
     for name in PAGES:
-        if name not in ("index.md", "files.md", "links.md"):
+        if name not in ("index.md", "files.md", "links.md", "tex.md"):
             (subset / name).unlink()
     result = sphinx_build(subset, root / "pdf", "latexpdf", "-D", "suppress_warnings=mdx", conf=PROJECT)
     pdf = root / "pdf" / "latex" / "spectro-cloud-docs.pdf"
     assert pdf.is_file(), result.stdout[-3000:]
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert CANARY not in text and "image words" in text and "math link" in text
+    assert "After the math words." in text and str(Path.home()) not in text and "documentclass" not in text
     latexmkrc = (root / "pdf" / "latex" / "latexmkrc").read_text(encoding="utf-8")
-    assert "$ENV{'openin_any'} = 'p';" in latexmkrc
+    assert "$ENV{'openin_any'} = 'p';" in latexmkrc and "$ENV{'shell_escape'} = 'f';" in latexmkrc
 
 
 def test_trusted_pages_get_myst_back(tmp_path):

@@ -15,6 +15,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from docutils import nodes
 from myst_parser.config.main import TopmatterReadError, read_topmatter
@@ -28,6 +29,7 @@ from sphinx.util.matching import get_matching_files
 
 from .front_matter import flag
 from .links import segment_order, url_docname
+from .trust import page_refused, untrusted
 from .warnings_ import MdxWarnings, warn
 
 
@@ -35,8 +37,11 @@ class LibrariumProject(Project):
     """Names each document by its librarium URL, and supplies a landing page if the root is missing."""
 
     def __init__(self, srcdir, source_suffix: Iterable[str], root_doc: str, landing: Path, title: str,
-                 hidden: dict[Path, tuple[int, bool]]) -> None:
+                 hidden: dict[Path, tuple[int, bool]], confined: bool) -> None:
         super().__init__(srcdir, source_suffix)
+        #: Whether pages are untrusted: no page that links out, or with a name that could end an attribute
+        #: (linked folders are excluded at config-inited, see ``trust.exclude_linked_folders``).
+        self.confined = confined
         self.root_doc = root_doc
         self.landing = landing
         self.title = title
@@ -63,6 +68,9 @@ class LibrariumProject(Project):
             path = Path(filename)
             if raw is None or (Path(self.srcdir) / path).is_relative_to(self.landing.parent):
                 continue  # not a page, or our landing page in an output folder inside the content
+            if self.confined and (reason := page_refused(self.srcdir, filename)):
+                warn(MdxWarnings.FILE, f"page {filename!r} is not built: {reason}", f"{Path(self.srcdir) / path}:1")
+                continue
             name = url_docname(raw, self.root_doc)
             if name in by_name:
                 warn(MdxWarnings.URL, f"{by_name[name]} and {path} have the same librarium URL; "
@@ -239,7 +247,7 @@ def install_project(app: Sphinx) -> None:
     project = LibrariumProject(
         app.srcdir, app.config.source_suffix, app.config.root_doc,
         Path(app.doctreedir) / "mdx-generated" / f"{app.config.root_doc}.md", app.config.project,
-        env.__dict__.setdefault("mdx_hidden_from_nav", {}),
+        env.__dict__.setdefault("mdx_hidden_from_nav", {}), untrusted(app.config),
     )
     project.restore(env.project)
     app.project = env.project = project
@@ -272,9 +280,10 @@ def source_name(app: Sphinx, pagename: str, templatename: str, context: dict, do
         return
     suffix = app.env.doc2path(pagename, False).suffix
     context["page_source_suffix"] = suffix
-    context["sourcename"] = pagename + suffix
+    sourcename = pagename + suffix
     if suffix != app.config.html_sourcelink_suffix:
-        context["sourcename"] += app.config.html_sourcelink_suffix
+        sourcename += app.config.html_sourcelink_suffix
+    context["sourcename"] = quote(sourcename)  # the theme writes it into an attribute unescaped
 
 
 def setup_site_tree(app: Sphinx) -> None:

@@ -18,6 +18,7 @@ Whatever the setting, every id is made safe for HTML attributes (:func:`safe_id`
 
 from __future__ import annotations
 
+import glob
 import html
 import os
 import re
@@ -53,12 +54,11 @@ DIRECTIVES = frozenset({
     "table", "list-table", "csv-table",
     # body elements
     "topic", "rubric", "epigraph", "highlights", "pull-quote", "compound", "container", "sidebar",
-    "line-block", "parsed-literal", "glossary", "centered", "hlist", "contents", "rst-class", "class",
-    "index", "only", "toctree",
+    "line-block", "parsed-literal", "glossary", "centered", "hlist", "contents", "index", "only", "toctree",
     # sphinx-design
     "tab-set", "tab-item", "tab-set-code", "grid", "grid-item", "grid-item-card", "card", "card-header",
-    "card-footer", "card-carousel", "dropdown", "button-link", "button-ref", "accordion", "aside", "div",
-    "steps", "step",
+    "card-footer", "card-carousel", "dropdown", "button-link", "button-ref", "accordion", "aside", "steps",
+    "step",
 })
 
 #: Options that would read a file or fetch a URL, refused on directives that are otherwise allowed.
@@ -87,21 +87,43 @@ _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 #: Characters an id may not hold: docutils writes a node's second and later ids unescaped.
 _UNSAFE_ID_CHARACTERS = re.compile(r"[\"<>&\x00-\x20\x7f]")
 
-#: TeX control sequences that read or write files, define macros, change catcodes or make links:
-#: math holding one is shown as text (the PDF would run it, MathJax would follow the link).
-_TEX_REFUSED = frozenset({
-    "input", "include", "includeonly", "InputIfFileExists", "IfFileExists", "openin", "read", "readline",
-    "openout", "write", "immediate", "closein", "closeout", "special", "catcode", "lccode", "uccode",
-    "def", "edef", "gdef", "xdef", "let", "futurelet", "csname", "endcsname", "scantokens", "newcommand",
-    "renewcommand", "providecommand", "DeclareRobustCommand", "newenvironment", "renewenvironment",
-    "usepackage", "RequirePackage", "documentclass", "endinput", "end@dblfloat", "href", "url", "hyperref",
-    "hyperlink", "hypertarget", "directlua", "luaexec", "pdfobj", "pdfliteral", "pdfximage", "pdffilemoddate",
-    "pdfmdfivesum", "pdffilesize", "pdffiledump", "jobname", "batchmode", "errorstopmode", "nonstopmode",
-    "scrollmode", "shipout", "output", "everypar", "everymath", "everydisplay", "afterassignment",
-    "aftergroup", "expandafter", "noexpand", "string", "detokenize", "unexpanded", "lowercase", "uppercase",
-    "message", "errmessage", "typeout", "typein", "loop", "repeat", "newread", "newwrite", "require",
-})
-_TEX_CONTROL_SEQUENCE = re.compile(r"\\([A-Za-z@]+)")
+#: The TeX math a page may write: the commands and environments of everyday formulas, which
+#: LaTeX and MathJax both know. Anything else (``\\input``, ``\\href``, ``\\def``, ``\\@...``, ``\\)``)
+#: would let a page read files, run commands, end the document or make links.
+MATH_COMMANDS = frozenset("""
+    alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi
+    rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma
+    Upsilon Phi Psi Omega
+    frac dfrac tfrac sqrt sum prod coprod int iint iiint oint lim limsup liminf sup inf max min arg det dim
+    exp gcd hom ker lg ln log Pr deg sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh coth
+    mod bmod pmod left right middle big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr
+    cdot cdots ldots dots vdots ddots times div pm mp ast star circ bullet oplus ominus otimes oslash odot
+    cap cup sqcap sqcup vee wedge wr setminus uplus amalg dagger ddagger
+    leq le geq ge neq ne equiv approx cong sim simeq propto asymp doteq ll gg subset supset subseteq supseteq
+    sqsubset sqsupset sqsubseteq sqsupseteq in notin ni owns vdash dashv models perp mid parallel smile frown
+    prec succ preceq succeq bowtie
+    leftarrow rightarrow to gets uparrow downarrow leftrightarrow updownarrow Leftarrow Rightarrow Uparrow
+    Downarrow Leftrightarrow Updownarrow longleftarrow longrightarrow Longleftarrow Longrightarrow
+    longleftrightarrow Longleftrightarrow mapsto longmapsto hookleftarrow hookrightarrow nearrow searrow
+    swarrow nwarrow iff implies impliedby
+    forall exists nexists neg lnot land lor emptyset varnothing infty nabla partial aleph hbar imath jmath ell
+    wp Re Im angle triangle backslash prime surd top bot flat natural sharp clubsuit diamondsuit heartsuit
+    spadesuit langle rangle lceil rceil lfloor rfloor lvert rvert lVert rVert vert Vert
+    hat widehat bar overline underline vec dot ddot tilde widetilde acute grave breve check overbrace
+    underbrace overrightarrow overleftarrow overset underset stackrel
+    mathrm mathbf mathit mathsf mathtt mathcal mathbb mathfrak mathscr boldsymbol operatorname text textrm
+    textbf textit texttt textsf mbox displaystyle textstyle scriptstyle scriptscriptstyle
+    quad qquad enspace thinspace negthinspace hspace phantom hphantom vphantom limits nolimits
+    begin end substack binom dbinom tbinom choose atop over cfrac boxed color tag notag nonumber label
+""".split())
+MATH_ENVIRONMENTS = frozenset("""
+    matrix pmatrix bmatrix Bmatrix vmatrix Vmatrix smallmatrix cases aligned alignedat gathered split array
+    align align* gather gather* equation equation* multline multline* subarray
+""".split())
+#: Control symbols (a backslash and one character) of math: spaces, escaped specials, line breaks.
+_MATH_SYMBOLS = frozenset(",;:! \\{}|_%#&$>")
+_TEX_TOKEN = re.compile(r"\\([A-Za-z]+|.)|\^\^|[{}$%#]|\\$", re.DOTALL)
+_ENVIRONMENT_NAME = re.compile(r"\s*\{([A-Za-z*]+)\}")
 
 #: Tags and attributes of the page bodies that Sphinx, MyST, sphinx-design and this extension write.
 SANITIZER_TAGS = frozenset({
@@ -179,15 +201,40 @@ def safe_id(anchor: str) -> str:
 
 
 def refused_tex(tex: str) -> str | None:
-    """The first control sequence of ``tex`` that math may not use, if any.
+    """Why math ``tex`` may not reach LaTeX or MathJax, if it may not.
 
-    ``^^5c`` is TeX's own spelling of a backslash, so ``^^`` is refused as such.
+    Only :data:`MATH_COMMANDS` and :data:`MATH_ENVIRONMENTS`, braces and environments that
+    close, and none of ``$ % # ^^`` (TeX's own way to spell any character, a backslash too).
     """
-    if "^^" in tex:
-        return "^^"
-    for match in _TEX_CONTROL_SEQUENCE.finditer(tex):
-        if match.group(1) in _TEX_REFUSED or match.group(1).startswith("pdf"):
-            return "\\" + match.group(1)
+    braces, environments = 0, []
+    for token in _TEX_TOKEN.finditer(tex):
+        text, name = token.group(), token.group(1)
+        if name is None:
+            if text == "{":
+                braces += 1
+            elif text == "}":
+                braces -= 1
+                if braces < 0:
+                    return "an unmatched }"
+            else:
+                return text
+        elif len(name) == 1 and not name.isalpha():
+            if name not in _MATH_SYMBOLS:
+                return text
+        elif name not in MATH_COMMANDS:
+            return text
+        elif name in ("begin", "end"):
+            environment = _ENVIRONMENT_NAME.match(tex, token.end())
+            if environment is None or environment.group(1) not in MATH_ENVIRONMENTS:
+                return f"{text} of an environment math does not have"
+            if name == "begin":
+                environments.append(environment.group(1))
+            elif not environments or environments.pop() != environment.group(1):
+                return f"an unmatched {text}{{{environment.group(1)}}}"
+    if braces or environments:
+        return "an unclosed { or environment"
+    if len(re.findall(r"\\left\b", tex)) != len(re.findall(r"\\right\b", tex)):
+        return "\\left without \\right"
     return None
 
 
@@ -262,13 +309,29 @@ CHECKED_DIRECTIVES: dict[str, Callable[[Any, Callable[[], list[nodes.Node]]], li
 }
 
 
+def _drop_classes(directive) -> None:
+    """Class names a page chooses could reuse the theme's layout (an invisible overlay over the
+    whole page): ``:class:``, ``:class-*:`` and a container's arguments are dropped."""
+    options = [name for name in directive.options if name in ("class", "classes") or name.startswith("class-")]
+    arguments = directive.arguments if directive.name == "container" else []
+    if not options and not arguments:
+        return
+    env = directive.state.document.settings.env
+    warn(MdxWarnings.DIRECTIVE, f"directive {directive.name!r}: class names are ignored in pages from untrusted "
+         "authors (mdx_trusted_pages): they could reuse the theme's layout", (env.docname, directive.lineno))
+    for name in options:
+        del directive.options[name]
+    del arguments[:]
+
+
 def _checked(name: str, directive_class: type) -> type:
-    """``directive_class``, run through ``CHECKED_DIRECTIVES[name]``."""
-    check = CHECKED_DIRECTIVES[name]
+    """``directive_class`` without page-chosen classes, run through ``CHECKED_DIRECTIVES[name]`` if any."""
+    check = CHECKED_DIRECTIVES.get(name)
 
     class Checked(directive_class):  # type: ignore[misc,valid-type]
         def run(self) -> list[nodes.Node]:
-            return check(self, super().run)
+            _drop_classes(self)
+            return check(self, super().run) if check else super().run()
 
     Checked.__name__ = f"Checked{directive_class.__name__}"
     return Checked
@@ -310,13 +373,10 @@ class ConfinedMarkup(CustomReSTDispatcher):
         directive_class, messages = super().directive(directive_name, language_module, document)
         if not directive_allowed(directive_name, directive_class):
             return RefusedDirective, messages
-        name = directive_name.lower()
-        if name in CHECKED_DIRECTIVES:
-            key = (name, directive_class)
-            if key not in self._checked:
-                self._checked[key] = _checked(name, directive_class)
-            return self._checked[key], messages
-        return directive_class, messages
+        key = (directive_name.lower(), directive_class)
+        if key not in self._checked:
+            self._checked[key] = _checked(*key)
+        return self._checked[key], messages
 
     def role(self, role_name, language_module, lineno, reporter):
         role_function, messages = super().role(role_name, language_module, lineno, reporter)
@@ -356,11 +416,48 @@ def refuse_configuration(topmatter: dict, source: str, location: Callable[[int],
 # Files and the network -----------------------------------------------------------------------------
 
 
-def inside_source(env, target: str) -> bool:
-    """Whether ``target`` (as a page writes it) is a file inside the source folder, symlinks resolved."""
-    _, path = env.relfn2path(target, env.docname)
-    root = os.path.realpath(env.srcdir)
+#: Files that run script when a reader opens them from the site: never copied for untrusted pages.
+ACTIVE_FILES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".js",
+                          ".mjs", ".swf"})
+
+#: What a page's file name may hold: it reaches URLs, the theme's attributes and the search page's links.
+_PAGE_NAME = re.compile(r"[\w./ +-]+")
+
+
+def _inside(root: str, path: str) -> bool:
+    root = os.path.realpath(root)
     return os.path.commonpath([root, os.path.realpath(path)]) == root
+
+
+def file_refused(env, target: str) -> str | None:
+    """Why the file ``target`` (as a page writes it) may not be read or copied, if it may not:
+    outside the source folder (symlinks resolved, every match of a ``*`` pattern), or active."""
+    _, path = env.relfn2path(target, env.docname)
+    matches = glob.glob(glob.escape(path).replace(glob.escape("*"), "*")) if "*" in path else [path]
+    for match in matches:
+        if not _inside(env.srcdir, match):
+            return "is outside the source folder"
+        if Path(match).suffix.lower() in ACTIVE_FILES:
+            return "could run script in a reader's browser"
+    return None
+
+
+def linked_folders(srcdir: str | os.PathLike[str]) -> list[str]:
+    """The folders below ``srcdir`` that are symbolic links (their pages live elsewhere; one may loop)."""
+    found = []
+    for root, folders, _ in os.walk(srcdir):
+        found += [os.path.relpath(os.path.join(root, name), srcdir).replace(os.sep, "/")
+                  for name in folders if os.path.islink(os.path.join(root, name))]
+    return found
+
+
+def page_refused(srcdir: str | os.PathLike[str], filename: str) -> str | None:
+    """Why the page file ``filename`` (relative to ``srcdir``) may not be built, if it may not."""
+    if not _PAGE_NAME.fullmatch(filename):
+        return "its name holds characters other than letters, digits, spaces and . _ + - /"
+    if not _inside(str(srcdir), os.path.join(srcdir, filename)):
+        return "it is a link to a file outside the source folder"
+    return None
 
 
 class ConfinedFiles(SphinxTransform):
@@ -374,18 +471,18 @@ class ConfinedFiles(SphinxTransform):
             return
         for image in list(self.document.findall(nodes.image)):
             uri = image["uri"]
-            if "://" in uri or uri.startswith("data:") or inside_source(self.env, uri):
+            if "://" in uri or uri.startswith("data:") or not (reason := file_refused(self.env, uri)):
                 continue
-            self._refuse(image, uri, nodes.inline("", image.get("alt") or Path(uri).name))
+            self._refuse(image, uri, reason, nodes.inline("", image.get("alt") or Path(uri).name))
         for download in list(self.document.findall(addnodes.download_reference)):
             target = download.get("reftarget", "")
-            if "://" in target or inside_source(self.env, target):
+            if "://" in target or not (reason := file_refused(self.env, target)):
                 continue
             holder = download.parent if download.parent.tagname == "mdx_video" else download
-            self._refuse(holder, target, nodes.inline("", download.astext()))
+            self._refuse(holder, target, reason, nodes.inline("", download.astext()))
 
-    def _refuse(self, node: nodes.Element, target: str, replacement: nodes.Element) -> None:
-        warn(MdxWarnings.FILE, f"file {target!r} is outside the source folder; it is not read or copied", node)
+    def _refuse(self, node: nodes.Element, target: str, reason: str, replacement: nodes.Element) -> None:
+        warn(MdxWarnings.FILE, f"file {target!r} {reason}; it is not read or copied", node)
         parent = node.parent
         if isinstance(parent, nodes.reference) and len(parent) == 1:
             node = parent  # the link Sphinx adds to a scaled image would point at the file
@@ -496,25 +593,43 @@ def sanitize_page(app: Sphinx, pagename: str, templatename: str, context: dict, 
 
 def _safe_mathjax(app: Sphinx, config: Config) -> None:
     """MathJax's own ``ui/safe`` extension, so ``\\href`` in math cannot carry script."""
-    if untrusted(config) and config.mathjax3_config is None:
-        config.mathjax3_config = {"loader": {"load": ["ui/safe"]}}
+    if untrusted(config) and config.mathjax3_config is None and config.mathjax4_config is None:
+        config.mathjax4_config = {"loader": {"load": ["ui/safe"]}}
+
+
+#: kpathsea settings for pdflatex, as ``latexmkrc`` lines: open no file outside the LaTeX folder,
+#: run no command (not even the "restricted" ones such as kpsewhich).
+PARANOID_LATEX = "$ENV{'openin_any'} = 'p';\n$ENV{'shell_escape'} = 'f';\n"
 
 
 def _paranoid_latex(app: Sphinx, exception: Exception | None) -> None:
-    """pdflatex may open no file outside the LaTeX folder (kpathsea's ``openin_any = p``)."""
+    """Whatever reaches the ``.tex``, pdflatex reads no file outside its folder and runs nothing."""
     if exception is None and app.builder.format == "latex" and untrusted(app.config):
         latexmkrc = Path(app.builder.outdir) / "latexmkrc"
         if latexmkrc.is_file():
             text = latexmkrc.read_text(encoding="utf-8")
-            line = "$ENV{'openin_any'} = 'p';\n"
-            if line not in text:
-                latexmkrc.write_text(line + text, encoding="utf-8")
+            if PARANOID_LATEX not in text:
+                latexmkrc.write_text(PARANOID_LATEX + text, encoding="utf-8")
+
+
+def exclude_linked_folders(app: Sphinx, config: Config) -> None:
+    """Folders that are symbolic links are never searched for pages (even by the first search,
+    which Sphinx makes before any extension can name pages): their pages live elsewhere, and a
+    link to a folder above makes a loop."""
+    if not untrusted(config):
+        return
+    folders = linked_folders(app.srcdir)
+    for folder in folders:
+        warn(MdxWarnings.FILE, f"folder {folder!r} is a symbolic link; its pages are not built",
+             f"{Path(app.srcdir) / folder}:1")
+    config.exclude_patterns = [*config.exclude_patterns, *folders]
 
 
 def setup_trust(app: Sphinx) -> None:
     app.add_config_value("mdx_trusted_pages", False, "env", types=[bool])
     app.add_config_value("mdx_allow_network", False, "env", types=[bool])
     app.connect("config-inited", _safe_mathjax)
+    app.connect("config-inited", exclude_linked_folders)
     app.add_transform(ConfinedFiles)
     app.add_transform(SafeIds)
     app.add_post_transform(NoRemoteImages)
