@@ -111,7 +111,7 @@ MATH_COMMANDS = frozenset("""
     spadesuit langle rangle lceil rceil lfloor rfloor lvert rvert lVert rVert vert Vert
     hat widehat bar overline underline vec dot ddot tilde widetilde acute grave breve check overbrace
     underbrace overrightarrow overleftarrow overset underset stackrel
-    mathrm mathbf mathit mathsf mathtt mathcal mathbb mathfrak mathscr boldsymbol operatorname text textrm
+    mathrm mathbf mathit mathsf mathtt mathcal mathbb mathfrak boldsymbol operatorname text textrm
     textbf textit texttt textsf mbox displaystyle textstyle scriptstyle scriptscriptstyle
     quad qquad enspace thinspace negthinspace hspace phantom hphantom vphantom limits nolimits
     begin end substack binom dbinom tbinom choose atop over cfrac boxed color tag notag nonumber label
@@ -251,9 +251,6 @@ class _AnyOption(dict):
         return True
 
     def __getitem__(self, key: str) -> Callable[[str], str]:
-        return directives.unchanged
-
-    def get(self, key, default=None):
         return directives.unchanged
 
 
