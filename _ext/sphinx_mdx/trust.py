@@ -116,9 +116,11 @@ MATH_COMMANDS = frozenset("""
     quad qquad enspace thinspace negthinspace hspace phantom hphantom vphantom limits nolimits
     begin end substack binom dbinom tbinom choose atop over cfrac boxed color tag notag nonumber label
 """.split())
+#: Environments that nest inside the equation Sphinx writes around math (display ones, such as
+#: ``align``, would be an error there).
 MATH_ENVIRONMENTS = frozenset("""
     matrix pmatrix bmatrix Bmatrix vmatrix Vmatrix smallmatrix cases aligned alignedat gathered split array
-    align align* gather gather* equation equation* multline multline* subarray
+    subarray
 """.split())
 #: Control symbols (a backslash and one character) of math: spaces, escaped specials, line breaks.
 _MATH_SYMBOLS = frozenset(",;:! \\{}|_%#&$>")
