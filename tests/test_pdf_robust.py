@@ -19,6 +19,7 @@ levelone levelfour levelfive levelsix levelseven levelfiveagain numfour numfive 
 quoteeight mixone mixfour mixfive mixsix mixseven boxfour boxfive
 yamlkey yamlvalue tiplistone tiplisttwo Second deepfour deeptipone deeptiptwo deepcode
 headingbody theadbody cellbody tablecode notebody outerbody innerbody panebody restcode
+Outerbox Innerbox boxcode0 boxcode149
 """.split()
 
 #: The environments whose nesting LaTeX limits: six of them in all, four of itemize or of enumerate.
@@ -56,6 +57,16 @@ def test_lists_past_latex_limits_are_flat_with_their_markers(robust_pdf):
         deepest[name] = max(deepest[name], depth[name])
         assert sum(depth.values()) <= 6, "more than six list environments inside one another"
     assert deepest["itemize"] == deepest["enumerate"] == 4
+
+
+def test_a_box_in_a_box_loses_its_frame_not_its_words(robust_pdf):
+    """Framed boxes one in another cannot break across pages: a long code block there exhausted
+    TeX's input stack. The inner box's label and content follow in the outer box."""
+    tex, text = robust_pdf
+    inner = tex.index("Innerbox words")
+    assert tex.rfind(r"\begin{sphinxadmonition}{warning}", 0, inner) > tex.rfind(r"\end{sphinxadmonition}", 0, inner)
+    assert r"\sphinxstylestrong{Note:}" in tex[tex.rfind(r"\begin{sphinxadmonition}{warning}", 0, inner):inner]
+    assert "Note:" in text
 
 
 def test_tooltip_bodies_are_sphinx_footnotes(robust_pdf):

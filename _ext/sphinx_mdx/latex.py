@@ -18,8 +18,10 @@ from docutils import nodes
 from roman_numerals import RomanNumeral
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.locale import admonitionlabels
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .components.boxes import mdx_box
 from .components.shared import line_break
 
 PACKAGE = "sphinxmdx"
@@ -70,8 +72,8 @@ def package_text() -> str:
 
 
 #: LaTeX's limits: list environments (itemize, enumerate, description, quote...) inside one another,
-#: and itemize or enumerate inside themselves.
-NESTING_LIMITS = {"list": 6, "itemize": 4, "enumerate": 4}
+#: itemize or enumerate inside themselves, and framed boxes (admonitions, InfoBox) inside boxes.
+NESTING_LIMITS = {"list": 6, "itemize": 4, "enumerate": 4, "box": 1}
 
 #: The LaTeX environments Sphinx's writer opens for each list-like node.
 _ENVIRONMENTS: dict[type[nodes.Element], Counter[str]] = {
@@ -83,6 +85,10 @@ _ENVIRONMENTS: dict[type[nodes.Element], Counter[str]] = {
     nodes.block_quote: Counter(list=1),
     nodes.line_block: Counter(list=1),
     addnodes.hlist: Counter(list=1, itemize=1),
+    # framed boxes: one in another cannot break across pages, and a code block that must break there
+    # exhausts TeX's input stack (Sphinx's issue #6804 fixed it for code blocks in one box only)
+    nodes.Admonition: Counter(box=1),
+    mdx_box: Counter(box=1),
 }
 
 #: LaTeX's bullets, level by level; a flattened list goes on with them.
@@ -95,7 +101,7 @@ _ITEM_BODIES = (nodes.definition, nodes.field_body, nodes.description)
 
 
 class BoundListNesting(SphinxPostTransform):
-    """LaTeX: a list or quote deeper than LaTeX allows is written flat, so no page fails the PDF.
+    """LaTeX: a list, quote or box deeper than LaTeX allows is written flat, so no page fails the PDF.
 
     A flat list's items follow one another as paragraphs, each starting with the bullet or
     number the list would have shown, in a group the package indents a little (up to a point)
@@ -126,7 +132,10 @@ def _bound(node: nodes.Element, around: Counter[str]) -> None:
         if all(around[key] + opens[key] <= limit for key, limit in NESTING_LIMITS.items()):
             _bound(child, around + opens + bullets)
             continue
-        flat = nodes.container("", *_flattened(child, around["bullet"]), classes=[FLAT_CLASS])
+        # a box's content goes in its place (its frame is the structure, and a group per level would
+        # nest as deep again); a list's in an indented group
+        flat = nodes.container("", *_flattened(child, around["bullet"]),
+                               classes=[] if opens["box"] else [FLAT_CLASS])
         node.replace(child, flat)
         _bound(flat, around + bullets)  # a list in the flat content may need flattening too
 
@@ -149,6 +158,12 @@ def _flattened(node: nodes.Element, bullets_around: int) -> list[nodes.Node]:
         return [nodes.paragraph("", "", *lines[:-1])]
     if isinstance(node, nodes.block_quote):
         return list(node.children)
+    if isinstance(node, nodes.Admonition | mdx_box):
+        content = [nodes.paragraph("", "", nodes.strong("", "", *child.children)) if isinstance(child, nodes.title)
+                   else child for child in node.children]
+        if node.tagname in admonitionlabels and not node.next_node(nodes.title):
+            content.insert(0, nodes.paragraph("", "", nodes.strong("", f"{admonitionlabels[node.tagname]}:")))
+        return content
     return _named_items(node)
 
 

@@ -46,6 +46,8 @@ class MdxWarnings(enum.Enum):
     """A file outside the source folder (never read or copied)."""
     MATH = "math"
     """Math that would read files, define macros or make links (shown as text)."""
+    NESTING = "nesting"
+    """Directives nested too deep to render as structure (their text is shown)."""
 
 
 def warn(subtype: MdxWarnings, message: str, location) -> None:
