@@ -584,3 +584,16 @@ def test_a_table_too_uneven_to_pad(tmp_path):
     text = document.find("article").get_text(" ")
     assert "wide1999" in text and "tall1999" in text
     assert "index.md:3: WARNING: <table> rows too uneven to lay out (2,001 rows, up to 2,000 cells)" in warnings
+
+
+def test_directives_nested_deeper_than_python_can_recurse(tmp_path):
+    """130 notes one in another: past 24 levels the content is shown as text, with one warning."""
+    depth = 130
+    opening = ["`" * (depth + 3 - level) + "{note}" for level in range(depth)]
+    page = "\n".join(["# Nest", "", *opening, "deepest words", *reversed([f[:-6] for f in opening]), "",
+                      "After words."]) + "\n"
+    document, warnings = _bounded_build(tmp_path, page)
+    text = document.find("article").get_text(" ")
+    assert "deepest words" in text and "After words." in text
+    assert warnings.count("WARNING") == 1
+    assert "index.md:28: WARNING: content nested more than 24 levels deep is shown as text [mdx.nesting]" in warnings

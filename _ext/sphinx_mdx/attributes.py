@@ -8,12 +8,22 @@ refused with the reason.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import json5
 
 from .syntax.tags import Attribute, ValueKind
+
+#: json5 recurses once per level of nesting: deeper literals are refused before it reads them.
+MAX_LITERAL_DEPTH = 20
+#: json5 reads about 60 kB a second: longer literals (real ones are under 1 kB) are refused.
+MAX_LITERAL_LENGTH = 10_000
+#: What a depth count reads: strings and comments (their brackets do not count), opening and closing brackets.
+_LITERAL_TOKEN = re.compile(
+    r"""\"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|//[^\n]*|/\*.*?(?:\*/|\Z)|([\[{])|([\]}])""", re.DOTALL
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,23 @@ def evaluate(attribute: Attribute) -> Any:
     source = attribute.value.strip()
     if source.startswith("<"):
         return Markup(source)
+    if len(source) > MAX_LITERAL_LENGTH:
+        raise NotALiteral(f"a literal of {len(source):,} characters is longer than {MAX_LITERAL_LENGTH:,}")
+    if _depth(source) > MAX_LITERAL_DEPTH:
+        raise NotALiteral(f"a literal nested deeper than {MAX_LITERAL_DEPTH} levels")
     try:
         return json5.loads(source)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise NotALiteral(f"{{{source}}} is not a JavaScript literal") from error
+
+
+def _depth(source: str) -> int:
+    """How deep the brackets of ``source`` nest, those in strings and comments not counted."""
+    depth = deepest = 0
+    for token in _LITERAL_TOKEN.finditer(source):
+        if token.group(1):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.group(2):
+            depth -= 1
+    return deepest

@@ -15,7 +15,8 @@ from . import links, media, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .components import COMPONENTS
 from .html import render_html_element
-from .syntax.tags import Tag, ValueKind
+from .syntax.problems import MARKUP_DEPTH, MARKUP_DEPTH_KEY
+from .syntax.tags import Tag, ValueKind, markup_words
 from .warnings_ import MdxWarnings, warn
 
 
@@ -101,6 +102,12 @@ class JsxElement:
         node.line = self.line
 
 
+#: Directive bodies (and attribute values) are each parsed on their own, one inside another, out
+#: of reach of the parser's nesting limit: deeper than this, content is shown as its text.
+MAX_NESTED_PARSES = 24
+_NESTED_PARSES_KEY = "mdx_nested_parses"
+
+
 class MdxRenderer(SphinxRenderer):
     """MyST's renderer, plus MDX: ESM, JSX elements, embedded HTML, librarium links."""
 
@@ -119,11 +126,41 @@ class MdxRenderer(SphinxRenderer):
         return token_line(token, default=1) + token.meta.get("line_offset", 0)
 
     def render_markup(self, source: str, line: int) -> list[nodes.Node]:
-        """Render ``source`` as inline MDX, as if it stood at ``line``."""
+        """Render ``source`` as inline MDX, as if it stood at ``line``.
+
+        Each value is parsed on its own, out of reach of the parser's nesting limit, so values
+        holding values (a tooltip whose trigger holds a tooltip ...) are counted here: past
+        MARKUP_DEPTH, a value is shown as its plain words, with a warning.
+        """
+        depth = self.md_env.get(MARKUP_DEPTH_KEY, 0)
+        if depth >= MARKUP_DEPTH:
+            warn(MdxWarnings.JSX, f"markup nested deeper than {MARKUP_DEPTH} attribute values is shown "
+                 "as plain text", self.location(line))
+            return [nodes.Text(markup_words(source))]
         holder = nodes.inline()
-        with self.current_node_context(holder):
-            self.nested_render_text(source, line - 1, inline=True)
+        self.md_env[MARKUP_DEPTH_KEY] = depth + 1
+        try:
+            with self.current_node_context(holder):
+                self.nested_render_text(source, line - 1, inline=True)
+        finally:
+            self.md_env[MARKUP_DEPTH_KEY] = depth
         return holder.children
+
+    def nested_render_text(self, text: str, lineno: int, inline: bool = False, **options: Any) -> None:
+        """MyST's, counted: past MAX_NESTED_PARSES (a directive in a directive in ...), the text
+        is shown as it is, with a warning, so no page can exhaust Python's stack."""
+        depth = self.md_env.get(_NESTED_PARSES_KEY, 0)
+        if depth >= MAX_NESTED_PARSES:
+            warn(MdxWarnings.NESTING, f"content nested more than {MAX_NESTED_PARSES} levels deep is shown as "
+                 "text", self.location(lineno + 1))
+            node = nodes.Text(markup_words(text)) if inline else nodes.literal_block(text, text, language="text")
+            self.current_node.append(node)
+            return
+        self.md_env[_NESTED_PARSES_KEY] = depth + 1
+        try:
+            super().nested_render_text(text, lineno, inline, **options)
+        finally:
+            self.md_env[_NESTED_PARSES_KEY] = depth
 
     def render_esm(self, token: SyntaxTreeNode) -> None:
         line = token_line(token, default=1)

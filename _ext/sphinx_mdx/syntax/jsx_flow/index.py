@@ -19,8 +19,8 @@ from collections.abc import Container
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from ..problems import FLATTEN_LEVEL, flatten, push_problem, tags_seen
-from ..tags import Tag, TagKind, find_closing, scan_comment, scan_tag
+from ..problems import FLATTEN_LEVEL, flatten, push_problem, tag_scanner
+from ..tags import Tag, TagKind, value_words
 
 TERMINATES = ["paragraph", "reference", "blockquote", "list"]
 
@@ -39,13 +39,13 @@ def _jsx_flow(
 ) -> bool:
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False
-    src = state.src
     pos = state.bMarks[start_line] + state.tShift[start_line]
-    if pos >= state.eMarks[start_line] or src[pos] != "<":
+    if pos >= state.eMarks[start_line] or state.src[pos] != "<":
         return False
     limit = state.eMarks[end_line - 1]
 
-    comment = scan_comment(src, pos, limit)
+    scanner = tag_scanner(state)
+    comment = scanner.scan_comment(pos, limit)
     if comment is not None:
         last_line = _line_at(state, comment.end - 1)
         if silent or _rest_of_line(state, comment.end, last_line).strip():
@@ -53,7 +53,7 @@ def _jsx_flow(
         state.line = last_line + 1
         return True
 
-    tag = scan_tag(src, pos, limit)
+    tag = scanner.scan_tag(pos, limit)
     if tag is None or tag.name in inline_names:
         return False
     tag_line = _line_at(state, tag.end - 1)
@@ -65,6 +65,7 @@ def _jsx_flow(
         return True
     if state.level >= FLATTEN_LEVEL:
         flatten(state, tag.name, line=start_line)
+        _push_paragraph(state, value_words(tag), start_line, tag_line + 1)
     elif tag.kind is TagKind.CLOSE:
         push_problem(
             state, "jsx", f"closing tag </{tag.name}> has no opening tag; it is ignored", line=start_line
@@ -83,7 +84,7 @@ def _element_on_its_lines(
     state: StateBlock, tag: Tag, start_line: int, tag_line: int, limit: int, silent: bool
 ) -> bool:
     """``<X>text ...</X>`` filling its lines: the element holds inline content."""
-    close = find_closing(state.src, tag.end, limit, tag.name, tags_seen(state))
+    close = tag_scanner(state).find_closing(tag.end, limit, tag.name)
     if close is None:
         return False
     close_line = _line_at(state, close.end - 1)
@@ -102,7 +103,7 @@ def _block_element(
     state: StateBlock, tag: Tag, start_line: int, tag_line: int, end_line: int, limit: int
 ) -> None:
     """``<X>`` alone on its line: block content up to the matching ``</X>``."""
-    close = find_closing(state.src, tag.end, limit, tag.name, tags_seen(state))
+    close = tag_scanner(state).find_closing(tag.end, limit, tag.name)
     if close is None:
         push_problem(
             state, "jsx", f"<{tag.name}> is never closed; it runs to the end of its block", line=start_line

@@ -17,8 +17,8 @@ from collections.abc import Container
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
-from ..problems import FLATTEN_LEVEL, flatten, line_offset, push_problem, tags_seen
-from ..tags import TagKind, find_closing, scan_comment, scan_tag
+from ..problems import flatten, flatten_level, line_offset, push_problem, tag_scanner
+from ..tags import TagKind, value_words
 
 
 _TAG_START = re.compile(r"</?([A-Z][\w.]*)")
@@ -46,21 +46,23 @@ def _malformed(state: StateInline, pos: int, components: Container[str]) -> bool
 
 
 def _jsx_inline(state: StateInline, silent: bool, components: Container[str]) -> bool:
-    src, pos, end = state.src, state.pos, state.posMax
-    if src[pos] != "<":
+    pos, end = state.pos, state.posMax
+    if state.src[pos] != "<":
         return False
-    comment = scan_comment(src, pos, end)
+    scanner = tag_scanner(state)
+    comment = scanner.scan_comment(pos, end)
     if comment is not None:
         state.pos = comment.end
         return True
-    tag = scan_tag(src, pos, end)
+    tag = scanner.scan_tag(pos, end)
     if tag is None:
         return not silent and _malformed(state, pos, components)
     if silent:
         state.pos = tag.end
         return True
-    if state.level >= FLATTEN_LEVEL:
+    if state.level >= flatten_level(state):
         flatten(state, tag.name, position=pos)
+        state.pending += value_words(tag)
         state.pos = tag.end
         return True
     if tag.kind is TagKind.CLOSE:
@@ -69,7 +71,7 @@ def _jsx_inline(state: StateInline, silent: bool, components: Container[str]) ->
         )
         state.pos = tag.end
         return True
-    close = find_closing(src, tag.end, end, tag.name, tags_seen(state)) if tag.kind is TagKind.OPEN else tag
+    close = scanner.find_closing(tag.end, end, tag.name) if tag.kind is TagKind.OPEN else tag
     if close is None:
         push_problem(state, "jsx", f"<{tag.name}> is never closed; only its tag is dropped", position=pos)
         state.pos = tag.end
