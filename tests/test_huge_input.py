@@ -1,6 +1,5 @@
 """Huge pages: a 5 MB page, JSX nested 1,000 deep, 10,000 tooltips. No RecursionError, no lost
-word. (How the time grows is measured by tools/bench_parse.py, and checked on small hostile pages
-by test_linear_time.py.)"""
+word. (How the time grows is measured by tools/bench_parse.py, not by a test.)"""
 
 from __future__ import annotations
 
