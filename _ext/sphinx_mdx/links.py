@@ -23,12 +23,10 @@ from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .trust import safe_id, url_allowed
+from .trust import has_scheme, safe_id, url_allowed
 from .warnings_ import MdxWarnings, warn
 
 _NUMERIC_PREFIX = re.compile(r"^\d+(?:\.\d+)?-")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-
 #: The ``reftype`` of the pending references this module resolves.
 LINK_TYPE = "mdx-link"
 
@@ -63,10 +61,6 @@ def heading_id(title: str) -> str:
     """librarium's id of a heading: "IP Address Management" -> ``ipaddressmanagement``
     (without the few characters no id may hold, see :func:`~.trust.safe_id`)."""
     return safe_id("".join(title.split()).lower())
-
-
-def has_scheme(href: str) -> bool:
-    return _SCHEME.match(href) is not None
 
 
 #: MyST's own link schemes: references into the project, never URLs in the output.

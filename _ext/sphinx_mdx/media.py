@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from .components.shared import add_node, depart_passthrough, visit_passthrough
-from .links import has_scheme
+from .trust import has_scheme
 from .warnings_ import MdxWarnings, warn
 
 VIDEO_SPAN = re.compile(r'video:\s*title:\s*"(?P<title>[^"]*)"\s*:\s*(?P<src>\S+)')

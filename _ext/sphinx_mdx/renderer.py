@@ -247,10 +247,12 @@ class MdxRenderer(SphinxRenderer):
 
     def _refuse(self, token: SyntaxTreeNode, what: str, text: str, inline: bool = False) -> None:
         line = self.jsx_line(token)
-        warn(MdxWarnings.DIRECTIVE, f"{what} is not allowed in pages from untrusted authors "
-             "(mdx_trusted_pages); its text is shown instead", self.location(line))
-        node = nodes.literal(text, text) if inline else nodes.literal_block(text, text, language="text")
-        node.source, node.line = self.document["source"], line
+        trust.warn_refused(what, self.location(line))
+        if inline:
+            node = nodes.literal(text, text)
+            node.source, node.line = self.document["source"], line
+        else:
+            node = trust.refused_block(text, self.document["source"], line)
         self.current_node.append(node)
 
     def render_code_inline(self, token: SyntaxTreeNode) -> None:

@@ -180,6 +180,11 @@ def parse_url(url: str):
     return urlsplit(plain)
 
 
+def has_scheme(href: str) -> bool:
+    """Whether ``href`` as written starts with a scheme (``https:``, ``mailto:``...)."""
+    return _SCHEME.match(href) is not None
+
+
 def url_allowed(url: str) -> bool:
     """Whether output may carry ``url``: http, https, mailto, or a relative reference."""
     try:
@@ -243,6 +248,12 @@ def refused_tex(tex: str) -> str | None:
 # Directives and roles ------------------------------------------------------------------------------
 
 
+def warn_refused(what: str, location, instead: str = "its text is shown instead") -> None:
+    """The one warning for anything a page from untrusted authors may not use."""
+    warn(MdxWarnings.DIRECTIVE, f"{what} is not allowed in pages from untrusted authors (mdx_trusted_pages); "
+         f"{instead}", location)
+
+
 class _AnyOption(dict):
     """An option spec that takes every option, so a refused directive keeps all of its text."""
 
@@ -265,15 +276,14 @@ class RefusedDirective(SphinxDirective):
     option_spec = _AnyOption()
 
     def run(self) -> list[nodes.Node]:
-        warn(MdxWarnings.DIRECTIVE, f"directive {self.name!r} is not allowed in pages from "
-             "untrusted authors (mdx_trusted_pages); its text is shown instead", self.get_location())
-        return [refused_block(self.block_text, self)]
+        warn_refused(f"directive {self.name!r}", self.get_location())
+        return [refused_block(self.block_text, *self.state_machine.get_source_and_line(self.lineno))]
 
 
-def refused_block(text: str, directive) -> nodes.literal_block:
-    """A directive's text as a literal block, where the directive stood."""
+def refused_block(text: str, source: str | None, line: int | None) -> nodes.literal_block:
+    """What a page may not run, as the text it wrote, where it wrote it."""
     block = nodes.literal_block(text, text, language="text")
-    block.source, block.line = directive.state_machine.get_source_and_line(directive.lineno)
+    block.source, block.line = source, line
     return block
 
 
@@ -285,7 +295,7 @@ def _refuse_options(directive, run: Callable[[], list[nodes.Node]]) -> list[node
     env = directive.state.document.settings.env
     warn(MdxWarnings.DIRECTIVE, f"directive {directive.name!r} may not use :{used[0]}: in pages from "
          "untrusted authors (mdx_trusted_pages); its text is shown instead", (env.docname, directive.lineno))
-    return [refused_block(directive.block_text, directive)]
+    return [refused_block(directive.block_text, *directive.state_machine.get_source_and_line(directive.lineno))]
 
 
 def _check_toctree_urls(directive, run: Callable[[], list[nodes.Node]]) -> list[nodes.Node]:
@@ -341,8 +351,7 @@ def _refused_role(name: str):
 
     def role(role_name, rawtext, text, lineno, inliner, options=None, content=None):
         env = inliner.document.settings.env
-        warn(MdxWarnings.DIRECTIVE, f"role {name!r} is not allowed in pages from untrusted authors "
-             "(mdx_trusted_pages); its text is shown instead", (env.docname, lineno))
+        warn_refused(f"role {name!r}", (env.docname, lineno))
         return [nodes.literal(rawtext, rawtext)], []
 
     return role
@@ -545,7 +554,7 @@ class CheckedUrls(SphinxPostTransform):
                 self._refuse(node, node["refuri"], nodes.inline("", "", *node.children))
             elif isinstance(node, nodes.image) and not url_allowed(node["uri"]):
                 self._refuse(node, node["uri"], nodes.inline("", node.get("alt", "")))
-            elif node.tagname == "mdx_video_frame" and not _allowed_frame(node["src"], self.config):
+            elif node.tagname == "mdx_video_frame" and not frame_allowed(node["src"], self.config.mdx_video_hosts):
                 self._refuse(node, node["src"], nodes.inline("", node.astext()))
             elif isinstance(node, nodes.math | nodes.math_block):
                 refused = refused_tex(node.astext())
@@ -561,8 +570,9 @@ class CheckedUrls(SphinxPostTransform):
         node.replace_self(replacement)
 
 
-def _allowed_frame(src: str, config: Config) -> bool:
-    return parse_url(src).scheme == "https" and url_host(src) in config.mdx_video_hosts
+def frame_allowed(src: str, hosts: list[str]) -> bool:
+    """Whether a page may embed a frame of ``src``: https, from one of ``hosts`` as a browser reads it."""
+    return parse_url(src).scheme == "https" and url_host(src) in hosts
 
 
 # The last line of defence ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..trust import parse_url, url_allowed, url_host
+from ..trust import frame_allowed, parse_url, url_allowed, url_host
 from ..warnings_ import MdxWarnings, warn
 from .shared import Component, add_node, depart_passthrough, visit_passthrough
 
@@ -49,7 +49,7 @@ def video_frame(url: str, title: str, allowed_hosts: list[str], location) -> nod
     link = nodes.reference("", label, refuri=url)
     source = embed_url(url)
     host = url_host(source)
-    if parse_url(source).scheme != "https" or host not in allowed_hosts:
+    if not frame_allowed(source, allowed_hosts):
         warn(MdxWarnings.HTML, f"video frame from {host or url!r} is not allowed "
              "(mdx_video_hosts); a link is shown instead", location)
         return nodes.paragraph("", "", link)

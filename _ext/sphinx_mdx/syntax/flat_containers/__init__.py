@@ -1,0 +1,3 @@
+from .index import flat_containers_plugin
+
+__all__ = ["flat_containers_plugin"]
