@@ -32,4 +32,9 @@ html_css_files = ["site.css"]
 
 latex_engine = "pdflatex"
 latex_documents = [(root_doc, "spectro-cloud-docs.tex", project, author, "manual")]
-latex_elements = {"fontpkg": r"\usepackage{tgtermes}\usepackage{tgheros}\usepackage{tgcursor}"}
+latex_elements = {
+    # Times and Helvetica (TeX Gyre); for code txtt, Sphinx's default: heavier than Courier, never hyphenated
+    "fontpkg": r"\usepackage{tgtermes}\usepackage{tgheros}\renewcommand{\ttdefault}{txtt}",
+    # A manual read on screen or printed on one side: chapters open on the next page, never after a blank one
+    "extraclassoptions": "openany,oneside",
+}

@@ -55,8 +55,8 @@ def test_boxes_html(html):
 
 
 def test_boxes_latex(latex):
-    assert r"\begin{sphinxadmonition}{note}{}" in latex
-    assert r"\begin{sphinxadmonition}{warning}{}" in latex
+    assert r"\begin{sphinxadmonition}{note}{Note:}" in latex  # labelled on paper: no empty title bar
+    assert r"\begin{sphinxadmonition}{warning}{Warning:}" in latex
     assert "Indented inline content, not a code block." in latex
 
 

@@ -76,5 +76,5 @@ def test_tooltip_bodies_are_sphinx_footnotes(robust_pdf):
     # Where a footnote cannot stand, a mark, and the text after the heading or table.
     for trigger in ("headingtrigger", "headtrigger", "celltrigger", "tabletrigger", "panetrigger"):
         assert re.search(trigger + r"\\sphinxfootnotemark\[\d+\]", tex), trigger
-    table_end = tex.index(r"\end{tabulary}", tex.index("tabletrigger"))
+    table_end = re.compile(r"\\end\{(longtable|tabular)\}").search(tex, tex.index("tabletrigger")).start()
     assert tex.index(r"\begin{footnotetext}", table_end) < tex.index("tablecode")

@@ -7,9 +7,11 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 
+from .book import setup_book
 from .components import setup_components
 from .front_matter import setup_front_matter
 from .latex import setup_latex
+from .latex_layout import setup_latex_layout
 from .links import setup_links
 from .media import setup_media
 from .mojibake import setup_mojibake
@@ -59,4 +61,6 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("mdx.css")
     app.add_js_file("mdx.js", loading_method="defer")
     setup_latex(app)
+    setup_latex_layout(app)
+    setup_book(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,8 +21,8 @@ from sphinx.application import Sphinx
 from sphinx.locale import admonitionlabels
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .components.boxes import mdx_box
-from .components.shared import line_break
+from .components.boxes import KINDS, mdx_box
+from .components.shared import ancestors, line_break
 
 PACKAGE = "sphinxmdx"
 
@@ -62,9 +62,28 @@ def package_text() -> str:
 {declarations}
 % A list or quote nested deeper than LaTeX allows, written flat (latex.py): indented, up to a point
 \newenvironment{{sphinxclass{FLAT_CLASS}}}{{\par\ifdim\leftskip<6em\advance\leftskip 1.5em\fi}}{{\par}}
-% Pages kept out of the navigation are appendices, often more than 26: number them
+% The PDF as a book (book.py): the contents list chapters and pages at least; every heading is a bookmark
+\PassOptionsToPackage{{bookmarksdepth=5}}{{hyperref}}
+\AtBeginDocument{{\ifnum\value{{tocdepth}}<1 \setcounter{{tocdepth}}{{1}}\fi}}
 \makeatletter
-\g@addto@macro\appendix{{\renewcommand{{\thechapter}}{{\arabic{{chapter}}}}}}
+% Pages kept out of the navigation: appendices A, B, ... Z, AA, AB ..., after a divider page
+\newcommand\mdx@Alph[1]{{\ifnum#1>26 \@Alph{{\numexpr(#1-14)/26\relax}}\@Alph{{\numexpr#1-26*((#1-14)/26)\relax}}\else\@Alph{{#1}}\fi}}
+\newcommand\mdxappendicesname{{Appendices}}
+\newcommand\mdxappendices{{%
+  \renewcommand\thechapter{{\mdx@Alph{{\value{{chapter}}}}}}\renewcommand\theHchapter{{appendix.\arabic{{chapter}}}}%
+  \clearpage\phantomsection\addcontentsline{{toc}}{{part}}{{\mdxappendicesname}}%
+  \vspace*{{0.3\textheight}}{{\centering\py@HeaderFamily\Huge\mdxappendicesname\par}}\clearpage}}
+% Table cells (latex_layout.py): ragged-right and never hyphenated
+\newcommand\mdxtablecell{{\raggedright\hyphenpenalty\@M}}
+% Tab panes (tabs.py): each opens with a rule and its label, kept with the pane's first lines
+\newenvironment{{sphinxclassmdx-tab-label}}%
+  {{\par\medskip\noindent\rule{{\linewidth}}{{0.4pt}}\par\nobreak\noindent\py@HeaderFamily\large}}{{\par\nobreak}}
+% <center>
+\newenvironment{{sphinxclassmdx-center}}{{\center}}{{\endcenter}}
+% An image whose file is missing (media.py): its alt text in a frame, wrapped when it is long
+\newcommand\mdx@missingimage[1]{{\sffamily\small image not available: #1}}
+\expandafter\def\csname DUrolemdx-missing-image\endcsname#1{{\sbox\@tempboxa{{\mdx@missingimage{{#1}}}}%
+  \ifdim\wd\@tempboxa>.9\linewidth\fbox{{\parbox{{.9\linewidth}}{{\mdx@missingimage{{#1}}}}}}\else\fbox{{\usebox\@tempboxa}}\fi}}
 % Any other: a visible marker and a warning, never a failed PDF
 \def\UTFviii@undefined@err#1{{\PackageWarning{{{PACKAGE}}}{{no glyph for a character; shown as [?]}}[?]}}
 \makeatother
@@ -161,8 +180,9 @@ def _flattened(node: nodes.Element, bullets_around: int) -> list[nodes.Node]:
     if isinstance(node, nodes.Admonition | mdx_box):
         content = [nodes.paragraph("", "", nodes.strong("", "", *child.children)) if isinstance(child, nodes.title)
                    else child for child in node.children]
-        if node.tagname in admonitionlabels and not node.next_node(nodes.title):
-            content.insert(0, nodes.paragraph("", "", nodes.strong("", f"{admonitionlabels[node.tagname]}:")))
+        kind = KINDS[node["kind"]][1] if isinstance(node, mdx_box) else node.tagname
+        if kind in admonitionlabels and not node.next_node(nodes.title):
+            content.insert(0, nodes.paragraph("", "", nodes.strong("", f"{admonitionlabels[kind]}:")))
         return content
     return _named_items(node)
 
@@ -209,6 +229,31 @@ def _enumerator(enumtype: str, number: int) -> str:
     return str(number)
 
 
+#: How :class:`SourceLines` marks a line of the .tex with the page line it comes from.
+SOURCE_MARK = "%% mdx source: "
+
+
+class SourceLines(SphinxPostTransform):
+    """With ``mdx_latex_source_lines``: a comment names the source line of each paragraph and table,
+    so that an Overfull box the LaTeX log reports at a .tex line can be traced to its page."""
+
+    default_priority = 900  # last: nothing moves the marks after this
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        if not self.config.mdx_latex_source_lines:
+            return
+        srcdir = Path(self.env.srcdir)
+        for node in list(self.document.findall(lambda each: isinstance(each, nodes.paragraph | nodes.table))):
+            located = next((each for each in (node, *ancestors(node)) if each.source and each.line), None)
+            if located is None or node.parent is None or isinstance(node.parent, nodes.TextElement):
+                continue
+            source = Path(located.source.rpartition(":docstring of ")[0] or located.source)
+            name = source.relative_to(srcdir) if source.is_relative_to(srcdir) else source
+            mark = nodes.raw("", f"\n{SOURCE_MARK}{name}:{located.line}\n", format="latex")
+            node.parent.insert(node.parent.index(node), mark)
+
+
 def write_package(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == "latex":
         (Path(app.builder.outdir) / f"{PACKAGE}.sty").write_text(package_text(), encoding="utf-8")
@@ -218,3 +263,5 @@ def setup_latex(app: Sphinx) -> None:
     app.add_latex_package(PACKAGE)
     app.connect("build-finished", write_package)
     app.add_post_transform(BoundListNesting)
+    app.add_config_value("mdx_latex_source_lines", False, "", types=[bool])
+    app.add_post_transform(SourceLines)

@@ -4,9 +4,10 @@ Images: a title ``"#width=120px"`` sizes the image; a local file that does
 not exist gives one ``mdx.image`` warning and the alt text is shown instead
 (a missing file would otherwise break the PDF). Videos: an inline code span
 `` `video: title: "name": ./file.mp4` `` or an image link to an ``.mp4``
-becomes an HTML5 video; other builders show a link. Local video files are
-copied with the HTML like downloads, and a missing one is reported by
-Sphinx's download collector.
+becomes an HTML5 video; the PDF links to the page on the site where it plays
+(``mdx_site_url`` and the page's librarium URL); other builders show the
+link to the file. Local video files are copied with the HTML like downloads,
+and a missing one is reported by Sphinx's download collector.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .components.shared import add_node, depart_passthrough, visit_passthrough
+from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
+from .links import page_url
 from .trust import has_scheme
 from .warnings_ import MdxWarnings, warn
 
@@ -87,6 +90,22 @@ def depart_video_html(self, node: mdx_video) -> None:
     self.body.append(self.context.pop())
 
 
+class VideosOnPaper(SphinxPostTransform):
+    """LaTeX: a local video is a link to its page on the site, where a reader can play it."""
+
+    default_priority = 200
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        site = self.config.mdx_site_url.rstrip("/")
+        for video in list(self.document.findall(mdx_video)):
+            page = next((ancestor["docname"] for ancestor in ancestors(video)
+                         if isinstance(ancestor, addnodes.start_of_file | nodes.document) and "docname" in ancestor),
+                        self.env.docname)
+            label = nodes.Text(video[0].astext())
+            video.replace_self(nodes.reference("", "", label, refuri=site + page_url(page)))
+
+
 class MissingImages(SphinxTransform):
     """A local image whose file is missing: one warning, and its alt text in its place."""
 
@@ -113,3 +132,4 @@ def setup_media(app: Sphinx) -> None:
     add_node(app, mdx_video, html=(visit_video_html, depart_video_html),
              latex=(visit_passthrough, depart_passthrough))
     app.add_transform(MissingImages)
+    app.add_post_transform(VideosOnPaper)

@@ -1,7 +1,7 @@
 """InfoBox and WarningBox: a box with an icon, no title (librarium's look).
 
 HTML: ``<div class="mdx-infobox ...">`` drawn with Furo's admonition colours and
-icons; LaTeX: a ``sphinxadmonition`` of type note or warning.
+icons; LaTeX: a ``sphinxadmonition`` of type note or warning, with its label.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import admonitionlabels
 from sphinx.util.docutils import SphinxDirective
 
 from .shared import Component, add_node
@@ -42,7 +43,10 @@ def depart_box_html(self, node: mdx_box) -> None:
 
 
 def visit_box_latex(self, node: mdx_box) -> None:
-    self.body.append(f"\n\\begin{{sphinxadmonition}}{{{KINDS[node['kind']][1]}}}{{}}\n")
+    """On paper a box says what it is: the label of the admonition it borrows ("Note:", "Warning:")."""
+    admonition = KINDS[node["kind"]][1]
+    label = self.escape(admonitionlabels[admonition])
+    self.body.append(f"\n\\begin{{sphinxadmonition}}{{{admonition}}}{{{label}:}}\n")
 
 
 def depart_box_latex(self, node: mdx_box) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,14 @@ def add_node(
     unless ``others`` (``text=``, ``man=``, ``texinfo=``) say otherwise."""
     plain = (visit_passthrough, depart_passthrough)
     app.add_node(node, html=html, latex=latex, **{"text": plain, "man": plain, "texinfo": plain, **others})
+
+
+def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    """``node``'s parent, its parent, and so on up to the document."""
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 class line_break(nodes.Inline, nodes.Element):  # noqa: N801

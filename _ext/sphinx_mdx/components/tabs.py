@@ -2,7 +2,9 @@
 
 ``identifier`` is the sync group and ``key`` the sync id, so sphinx-design's
 script opens the pane named in ``?identifier=key`` and the pane holding a
-``#anchor``. Other builders show each pane in turn under its label.
+``#anchor``. Other builders show each pane in turn under its label; in the
+PDF each pane opens with a rule and its label, set apart from headings
+(:class:`TabPanesOnPaper`, ``sphinxmdx.sty``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component, is_component
 
@@ -104,6 +107,19 @@ class TabPaneDirective(SphinxDirective):
         return [item]
 
 
+class TabPanesOnPaper(SphinxPostTransform):
+    """LaTeX: a pane's label is its own kind of block, not a heading (the writer makes a rubric one)."""
+
+    default_priority = 200
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for rubric in list(self.document.findall(nodes.rubric)):
+            if "sd-tab-label" in rubric["classes"]:
+                label = nodes.paragraph("", "", *rubric.children)
+                rubric.replace_self(nodes.container("", label, classes=["mdx-tab-label"]))
+
+
 COMPONENTS = [
     Component("Tabs", render_tabs, frozenset({"identifier", "defaultActiveKey", "className"})),
     Component("Tabs.TabPane", render_tab_pane, frozenset({"tab", "key"})),
@@ -114,3 +130,4 @@ def setup_tabs(app: Sphinx) -> None:
     app.setup_extension("sphinx_design")
     app.add_directive("tabs", TabsDirective)
     app.add_directive("tab-pane", TabPaneDirective)
+    app.add_post_transform(TabPanesOnPaper)

@@ -3,4 +3,5 @@ extensions = ["sphinx_mdx"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 latex_engine = "pdflatex"
 latex_documents = [("index", "robust.tex", "Robust", "Tests", "manual")]
-latex_elements = {"fontpkg": r"\usepackage{tgtermes}\usepackage{tgheros}\usepackage{tgcursor}"}
+latex_elements = {"fontpkg": r"\usepackage{tgtermes}\usepackage{tgheros}\renewcommand{\ttdefault}{txtt}",
+                  "extraclassoptions": "openany,oneside"}

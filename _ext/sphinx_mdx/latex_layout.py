@@ -1,0 +1,225 @@
+"""What keeps text inside the PDF's page: break points in long tokens, table columns sized by their content.
+
+LaTeX breaks lines at spaces and hyphenates words; an identifier such as
+``calico.encapsulationType`` or a URL has neither, so it runs past the margin
+or, in a table, under the next cell. :class:`BreakPoints` lets such a token
+wrap after ``.``, ``/``, ``_``, ``-`` (and a few URL characters) or before a
+camelCase hump, with no hyphen added. :class:`TableColumns` gives each
+table's columns widths from their content, so that a column's longest
+unbreakable piece fits, and lets long tables continue across pages with
+their header. Table cells are ragged-right and never hyphenated
+(``sphinxmdx.sty``). The HTML is not touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .components.boxes import mdx_box
+from .components.shared import add_node, ancestors, depart_passthrough
+
+#: A token at least this long may wrap inside (shorter ones fit any column we make).
+LONG_TOKEN = 12
+_TOKEN = re.compile(rf"\S{{{LONG_TOKEN},}}")
+#: Where a long token may wrap: after a separator, or before a camelCase hump.
+_BREAK = re.compile(r"(?<=[./_\-:=&?,;])(?=[^\s./_\-:=&?,;])|(?<=[a-z])(?=[A-Z])")
+
+#: Nodes whose text is not flowed: code, math, raw output, and titles (they become PDF bookmarks).
+_FIXED = (nodes.FixedTextElement, nodes.math, nodes.raw, nodes.title, nodes.subtitle, nodes.rubric,
+          nodes.option_string, addnodes.desc_signature)
+
+#: About how many characters of body text fit across the text block (Times at 10 pt, Sphinx's margins).
+LINE_CHARACTERS = 100
+#: How much of the line is kept for running text before identifiers are kept whole.
+SPARE_SHARE = 0.3
+#: A cell's padding (the column separation), in characters.
+CELL_PADDING = 3
+#: How much wider a character is in code (Sphinx's monospace font) and in bold than in body text.
+CODE_WIDTH, BOLD_WIDTH = 1.2, 1.1
+
+#: What starts each cell (``sphinxmdx.sty``): ragged-right, never hyphenated.
+CELL_SETUP = r"\mdxtablecell"
+
+#: Where a long table cannot go: LaTeX's longtable does not break inside these boxes or in a footnote.
+_NO_LONGTABLE = (nodes.Admonition, mdx_box, nodes.footnote, nodes.table, nodes.sidebar, nodes.topic)
+
+
+class mdx_break_point(nodes.Inline, nodes.Element):  # noqa: N801
+    """A place a long token may wrap, with no hyphen (LaTeX only: added by a LaTeX post-transform)."""
+
+
+def _visit_break_latex(self, node: mdx_break_point) -> None:
+    self.body.append(r"\allowbreak{}")
+
+
+def _visit_break_html(self, node: mdx_break_point) -> None:
+    self.body.append("<wbr>")
+
+
+def pieces(text: str) -> list[str]:
+    """``text`` cut where it may wrap: at spaces, and inside long tokens at :data:`_BREAK`."""
+    found: list[str] = []
+    for word in text.split():
+        found += _BREAK.split(word) if len(word) >= LONG_TOKEN else [word]
+    return found
+
+
+def _fixed(node: nodes.Node) -> bool:
+    return any(isinstance(parent, _FIXED) for parent in ancestors(node))
+
+
+def _add_break_points(text: nodes.Text, longest: int | None = None) -> None:
+    """Split ``text`` at the break points of its long tokens; with ``longest``, also every
+    ``longest`` characters of a piece longer than that (a column that cannot hold it)."""
+    value = str(text)
+    cuts = {match.start() + cut.start() for match in _TOKEN.finditer(value)
+            for cut in _BREAK.finditer(match.group()) if cut.start()}
+    if longest:
+        for match in re.finditer(r"\S+", value):
+            start = match.start()
+            for piece in _BREAK.split(match.group()):
+                cuts.update(range(start + longest, start + len(piece), longest))
+                start += len(piece)
+    if not cuts:
+        return
+    parts: list[nodes.Node] = []
+    previous = 0
+    for cut in sorted(cuts):
+        parts += [nodes.Text(value[previous:cut]), mdx_break_point()]
+        previous = cut
+    parts.append(nodes.Text(value[previous:]))
+    text.parent.replace(text, parts)
+
+
+class BreakPoints(SphinxPostTransform):
+    """LaTeX: long tokens in flowing text may wrap at their break points."""
+
+    default_priority = 810  # after TableColumns, which cuts table cells to their columns
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            if text.parent is not None and _TOKEN.search(text) and not _fixed(text):
+                _add_break_points(text)
+
+
+@dataclass
+class _Column:
+    longest: float = 1.0  # the widest piece that cannot wrap
+    word: float = 1.0  # the widest word, whole
+    natural: float = 1.0  # the widest cell, on one line
+
+
+def _weighted(text: nodes.Text) -> float:
+    """How wide a character of ``text`` is, against body text."""
+    for parent in ancestors(text):
+        if isinstance(parent, nodes.entry):
+            break
+        if isinstance(parent, nodes.literal):
+            return CODE_WIDTH
+        if isinstance(parent, nodes.strong):
+            return BOLD_WIDTH
+    return 1.0
+
+
+def _measure(entry: nodes.entry) -> _Column:
+    """A cell's widest unbreakable piece, widest word, and width on one line, in body-text characters."""
+    cell = _Column(0.0, 0.0, 0.0)
+    for text in entry.findall(nodes.Text):
+        weight = _weighted(text)
+        cell.natural += len(text) * weight
+        cell.word = max([cell.word, *(len(word) * weight for word in text.split())])
+        cell.longest = max([cell.longest, *(len(piece) * weight for piece in pieces(str(text)))])
+    return cell
+
+
+def column_widths(columns: list[_Column], line: float = LINE_CHARACTERS) -> list[float]:
+    """Widths, in characters. Every column gets its widest word whole when that leaves a good share
+    of the line (:data:`SPARE_SHARE`) to the columns of running text, else its widest unbreakable
+    piece; the rest of the line goes to the columns that would like more, by how much more.
+    When even the pieces do not fit, the pieces' widths."""
+    wanted = [max(column.natural, column.word, column.longest) + CELL_PADDING for column in columns]
+    if sum(wanted) <= line:
+        return wanted
+    words = [column.word + CELL_PADDING for column in columns]
+    floor = words if sum(words) <= line * (1 - SPARE_SHARE) else [column.longest + CELL_PADDING for column in columns]
+    if sum(floor) >= line:
+        return floor
+    spare = line - sum(floor)
+    more = [want - need for want, need in zip(wanted, floor, strict=True)]
+    return [need + spare * extra / sum(more) for need, extra in zip(floor, more, strict=True)]
+
+
+class TableColumns(SphinxPostTransform):
+    """LaTeX: each table's columns sized by their content; long tables break across pages."""
+
+    default_priority = 800
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            tgroup = next(iter(table.findall(nodes.tgroup)), None)
+            if tgroup is None or "colwidths-given" in table["classes"] or _has_column_spec(table):
+                continue  # the author sized it (``:widths:``, ``tabularcolumns``)
+            self._size(table, tgroup)
+
+    def _size(self, table: nodes.table, tgroup: nodes.tgroup) -> None:
+        count = tgroup["cols"]
+        columns = [_Column() for _ in range(count)]
+        cells = list(_cells(tgroup, count))
+        for entry, column, span in cells:
+            cell = _measure(entry)
+            for tier in ("longest", "word", "natural"):
+                setattr(columns[column], tier, max(getattr(columns[column], tier), getattr(cell, tier) / span))
+        widths = column_widths(columns)
+        scale = LINE_CHARACTERS / max(sum(widths), LINE_CHARACTERS)
+        for entry, column, span in cells:
+            room = int(sum(widths[column : column + span]) * scale) - CELL_PADDING
+            for text in list(entry.findall(nodes.Text)):
+                if not _fixed(text):
+                    _add_break_points(text, max(room, 4))
+            entry.insert(0, nodes.raw("", CELL_SETUP + "\n", format="latex"))
+        colspecs = [child for child in tgroup.children if isinstance(child, nodes.colspec)]
+        for colspec, width in zip(colspecs, widths, strict=False):
+            colspec["colwidth"] = max(1, round(100 * width / sum(widths)))
+        table["classes"].append("colwidths-given")
+        if not any(isinstance(ancestor, _NO_LONGTABLE) for ancestor in ancestors(table)):
+            table["classes"].append("longtable")
+
+
+def _has_column_spec(table: nodes.table) -> bool:
+    index = table.parent.index(table)
+    return index > 0 and isinstance(table.parent[index - 1], addnodes.tabular_col_spec)
+
+
+def _cells(tgroup: nodes.tgroup, count: int):
+    """Each cell with the column it starts in and how many it spans, rows spanned down included."""
+    taken: dict[tuple[int, int], bool] = {}
+    rows = [row for part in tgroup.children if isinstance(part, nodes.thead | nodes.tbody) for row in part.children]
+    for row_index, row in enumerate(rows):
+        column = 0
+        for entry in row.children:
+            while taken.get((row_index, column)):
+                column += 1
+            if column >= count:
+                break
+            span = min(entry.get("morecols", 0) + 1, count - column)
+            for down in range(entry.get("morerows", 0) + 1):
+                for across in range(span):
+                    taken[row_index + down, column + across] = True
+            yield entry, column, span
+            column += span
+
+
+def setup_latex_layout(app: Sphinx) -> None:
+    add_node(app, mdx_break_point, html=(_visit_break_html, depart_passthrough),
+             latex=(_visit_break_latex, depart_passthrough))
+    app.add_post_transform(TableColumns)
+    app.add_post_transform(BreakPoints)
