@@ -5,7 +5,9 @@
 Prints, per page and in total: the build's warnings by type; markup that
 leaked into the text a reader sees (import lines, ``<Capitalised`` tags,
 ``attr={``, closing tags); and words of the page's prose that its HTML page,
-and the PDF, do not contain. Exits 1 on any leak or lost word.
+and the PDF, do not contain; then the PDF's report as a book (``tools/pdf_report.py``:
+pages, blank pages, bookmarks, Overfull boxes with their source lines).
+Exits 1 on any leak or lost word, or a PDF that falls short of a book.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from sphinx_mdx.components import INLINE_COMPONENTS  # noqa: E402
 from sphinx_mdx.html import INLINE_NAMES  # noqa: E402
 from sphinx_mdx.mojibake import repair_lines  # noqa: E402
 from sphinx_mdx.syntax import mdx_plugin  # noqa: E402
+
+from pdf_report import print_report, report_for  # noqa: E402
 
 SUFFIXES = (".md", ".mdx")
 #: What leaked markup looks like in the text a reader sees.
@@ -125,7 +129,7 @@ def article_text(html_file: Path) -> str:
 
 def build(content: Path, out: Path, builder: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "sphinx", "-M", builder, str(content), str(out), "-c", str(PROJECT),
-               "--keep-going", "-q", "-w", str(out / f"{builder}-warnings.txt")]
+               "--keep-going", "-q", "-w", str(out / f"{builder}-warnings.txt"), "-D", "mdx_latex_source_lines=1"]
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
@@ -213,7 +217,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no such folder: {args.content}")
     with tempfile.TemporaryDirectory() as temporary:
         out = args.out or Path(temporary)
-        return report(check(args.content.resolve(), out, not args.no_pdf), not args.no_pdf)
+        status = report(check(args.content.resolve(), out, not args.no_pdf), not args.no_pdf)
+        if not args.no_pdf:
+            print()
+            status |= print_report(report_for(out))
+        return status
 
 
 if __name__ == "__main__":
