@@ -18,6 +18,7 @@ import pickle
 import re
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from sphinx_mdx.latex import SOURCE_MARK  # noqa: E402
 
 #: An Overfull box at least this wide is reported.
 OVERFULL_LIMIT = 5.0
+_PAGE_NUMBER = re.compile(r"^([ivxlc]+|\d+)(\s|$)|(^|\s)([ivxlc]+|\d+)$")
 _OVERFULL = re.compile(r"^Overfull \\hbox \((?P<points>[\d.]+)pt too wide\) .*?(?:lines? (?P<line>\d+))", re.MULTILINE)
 
 
@@ -51,6 +53,21 @@ class Report:
 def page_texts(pdf: Path) -> list[str]:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return text.split("\f")[:-1]
+
+
+def blank_pages(texts: list[str]) -> list[int]:
+    """Pages with nothing but the running header (the first line most pages share) and the footer
+    (a last line that starts or ends with the page number)."""
+    lines = [[line.strip() for line in text.splitlines() if line.strip()] for text in texts]
+    firsts = Counter(page[0] for page in lines if page)
+    header = firsts.most_common(1)[0][0] if firsts else None
+    blank = []
+    for number, page in enumerate(lines, start=1):
+        body = page[1:] if page and page[0] == header else page
+        body = body[:-1] if body and _PAGE_NUMBER.search(body[-1]) else body
+        if not body:
+            blank.append(number)
+    return blank
 
 
 def outline(pdf: Path) -> list[tuple[int, str]]:
@@ -103,13 +120,14 @@ def overfull_boxes(log: Path, tex: Path) -> list[tuple[float, str]]:
         if line.startswith(SOURCE_MARK):
             last = line[len(SOURCE_MARK) :].strip()
         marks.append(last)
-    found = []
+    found = {}  # LaTeX may report one box twice (in a paragraph, then where it was detected)
     for match in _OVERFULL.finditer(log.read_text(encoding="latin-1")):
         points = float(match.group("points"))
         if points > OVERFULL_LIMIT:
             line = int(match.group("line"))
-            found.append((points, marks[min(line, len(marks)) - 1] if marks else "?"))
-    return found
+            source = marks[min(line, len(marks)) - 1] if marks else "?"
+            found[points, source] = (points, source)
+    return list(found.values())
 
 
 def overprinted_words(pdf: Path) -> list[str]:
@@ -132,9 +150,7 @@ def report_for(build: Path) -> Report:
     report = Report()
     texts = page_texts(pdf)
     report.pages = len(texts)
-    # a blank page may still carry the running header and the page number
-    report.blank_pages = [number for number, text in enumerate(texts, start=1)
-                          if len([line for line in text.splitlines() if line.strip()]) <= 2]
+    report.blank_pages = blank_pages(texts)
     bookmarks = outline(pdf)
     report.navigation, report.top_level, report.hidden, root_title = navigation(build)
     # the root page's own content, when it has any, is a chapter before the others

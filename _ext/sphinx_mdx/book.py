@@ -47,17 +47,15 @@ class BookStructure(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         document = self.document
-        title_section = next((child for child in document.children if isinstance(child, nodes.section)), None)
-        if title_section is None:
-            return
+        root = document["docname"]
         appendices = [child for child in document.children if isinstance(child, nodes.document)]
-        after_title = document.children[document.index(title_section) + 1 :]
-        root_content = [*title_section.children[1:], *(node for node in after_title if node not in appendices)]
-        for node in after_title:
-            document.remove(node)
-        title_section.children = title_section.children[:1]
-        title_section.extend(self._chapters(document["docname"], root_content))
-        in_book = [document["docname"], *(page["docname"] for page in document.findall(addnodes.start_of_file))]
+        content = [child for child in document.children if child not in appendices]
+        # the book's title section: LaTeX takes its title for the document's and prints its content
+        book = nodes.section("", nodes.title("", "", *self._label(root)))
+        book.extend(self._chapters(root, content))
+        document.children = []
+        document.append(book)
+        in_book = [root, *(page["docname"] for page in book.findall(addnodes.start_of_file))]
         for appendix in appendices:
             document.append(self._appendix(appendix, in_book))
             in_book += [page["docname"] for page in appendix.findall(addnodes.start_of_file)]
@@ -66,14 +64,14 @@ class BookStructure(SphinxPostTransform):
         _lower_rubrics(document)
 
     def _chapters(self, root: str, content: list[nodes.Node]) -> list[nodes.Node]:
-        """The root's child pages as chapters; before them its own content, as a chapter if it has any."""
+        """The root's child pages as chapters; before them its own content, as a chapter if it has text."""
         holder = nodes.Element("", *content)
         children = _take_child_pages(holder)
         content = list(holder.children)
         holder.children = []
         chapters = [self._page(child) for child in children]
-        if not any(_substantive(node) for node in content):
-            return [*content, *chapters]
+        if not _has_text(content):
+            return [*(node for node in content if not isinstance(node, nodes.section)), *chapters]
         return [_page_section(self._label(root), content), *chapters]
 
     def _page(self, start: addnodes.start_of_file) -> addnodes.start_of_file:
@@ -86,10 +84,11 @@ class BookStructure(SphinxPostTransform):
         return start
 
     def _appendix(self, appendix: nodes.document, in_book: list[str]) -> nodes.document:
-        """A page out of the navigation: Sphinx appends it as it is; it gets its child pages too."""
+        """A page out of the navigation: Sphinx appends it as it is; it gets its child pages too,
+        counted among the builder's pages so that links to them stay in the PDF."""
         docname = appendix["docname"]
         builder = self.env._app.builder  # as Sphinx's own post-transforms reach it
-        tree = inline_all_toctrees(builder, set(), docname, appendix, str, [*in_book, docname])
+        tree = inline_all_toctrees(builder, builder.docnames, docname, appendix, str, [*in_book, docname])
         page = addnodes.start_of_file(docname=docname)
         page.extend(tree.children)
         self._page(page)
@@ -98,8 +97,7 @@ class BookStructure(SphinxPostTransform):
         return appendix
 
     def _label(self, docname: str) -> list[nodes.Node]:
-        title = self.env.titles.get(docname)
-        return [child.deepcopy() for child in title.children] if title is not None else [nodes.Text(docname)]
+        return [child.deepcopy() for child in self.env.titles[docname].children]
 
 
 def _take_child_pages(container: nodes.Element) -> list[addnodes.start_of_file]:
@@ -124,32 +122,52 @@ def _substantive(node: nodes.Node) -> bool:
     return not isinstance(node, nodes.Invisible | nodes.system_message)
 
 
+def _has_text(content: list[nodes.Node]) -> bool:
+    """Whether ``content`` holds words beyond its headings (a generated root page holds none)."""
+    return any(text.strip() and not isinstance(text.parent, nodes.title)
+               for node in content for text in node.findall(nodes.Text))
+
+
+def _same_title(heading: nodes.title, label: list[nodes.Node]) -> bool:
+    return " ".join(heading.astext().split()).casefold() == " ".join(
+        "".join(node.astext() for node in label).split()).casefold()
+
+
 def _page_section(label: list[nodes.Node], content: list[nodes.Node]) -> nodes.section:
-    """One section for a page: its first heading if that is the label and nothing comes before it,
-    else a new section with the label as its title, the content below it."""
-    first = next((index for index, node in enumerate(content) if _substantive(node)), None)
-    if first is not None and isinstance(content[first], nodes.section):
+    """One section for a page: its first heading when that is the label (any text before it
+    going first under it), else a new section with the label as its title, the content below."""
+    first = next((index for index, node in enumerate(content) if isinstance(node, nodes.section)), None)
+    if first is not None and _same_title(content[first][0], label):
         heading = content[first]
-        if heading[0].astext().strip() == "".join(node.astext() for node in label).strip():
-            heading.children[1:1] = content[:first]
-            heading.extend(content[first + 1 :])
-            return heading
+        heading[0].children = label  # the label's spelling, as the navigation shows it
+        heading.children[1:1] = content[:first]
+        heading.extend(content[first + 1 :])
+        return heading
     section = nodes.section("", nodes.title("", "", *label))
     section.extend(content)
     return section
 
 
 def _lower_rubrics(document: nodes.document) -> None:
-    """A heading inside a component (a rubric) prints below the section it is in, never as a chapter;
-    inside a tab pane, below the pane's label too."""
+    """A heading inside a component (a rubric) prints below the section it is in, never as a
+    chapter; inside a tab pane, below the pane's label too. The headings of one component move
+    down together, so ``##`` stays above ``###``."""
+    groups: dict[int, list[nodes.rubric]] = {}
     for rubric in document.findall(nodes.rubric):
-        if "heading-level" not in rubric:
-            continue
-        sections = [ancestor for ancestor in ancestors(rubric) if isinstance(ancestor, nodes.section)]
-        # the root page's section holds the book's title, not a heading: chapters are one level below it
+        if "heading-level" in rubric:
+            holder = next(ancestor for ancestor in ancestors(rubric)
+                          if isinstance(ancestor, nodes.section | nodes.document)
+                          or "sd-tab-item" in ancestor.get("classes", ()))
+            groups.setdefault(id(holder), []).append(rubric)
+    for rubrics in groups.values():
+        first = rubrics[0]
+        sections = [ancestor for ancestor in ancestors(first) if isinstance(ancestor, nodes.section)]
+        # the book's title section holds the book, not a heading: chapters are one level below it
         depth = len(sections) - (bool(sections) and sections[-1].parent is document)
-        in_pane = any("sd-tab-item" in ancestor.get("classes", ()) for ancestor in ancestors(rubric))
-        rubric["heading-level"] = min(max(rubric["heading-level"], depth + 1 + in_pane), DEEPEST_LEVEL)
+        in_pane = any("sd-tab-item" in ancestor.get("classes", ()) for ancestor in ancestors(first))
+        shift = max(0, depth + 1 + in_pane - min(rubric["heading-level"] for rubric in rubrics))
+        for rubric in rubrics:
+            rubric["heading-level"] = min(rubric["heading-level"] + shift, DEEPEST_LEVEL)
 
 
 def title_page(app: Sphinx, builder) -> None:
@@ -161,8 +179,9 @@ def title_page(app: Sphinx, builder) -> None:
     title = app.env.titles.get(root)
     named = [app.config.mdx_pdf_subtitle, str(metadata.get("metaTitle", "")), title.astext() if title else "",
              " ".join(url_segment(Path(app.srcdir).name).replace("_", "-").split("-")).title()]
-    subtitle = next(name.strip() for name in named if name.strip() not in ("", app.config.project))
-    builder.context["preamble"] += "\n\\setreleaseinfo{\\par " + escape(subtitle) + "}\n"
+    subtitle = next((name.strip() for name in named if name.strip() not in ("", app.config.project)), "")
+    if subtitle:
+        builder.context["preamble"] += "\n\\setreleaseinfo{\\par " + escape(subtitle) + "}\n"
     date = metadata.get("date")
     if isinstance(date, str | datetime.date):
         builder.context["date"] = escape(str(date))

@@ -17,6 +17,7 @@ from pathlib import Path
 from docutils import nodes
 from roman_numerals import RomanNumeral
 from sphinx import addnodes
+from sphinx.builders.latex.nodes import footnotetext
 from sphinx.application import Sphinx
 from sphinx.locale import admonitionlabels
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -62,22 +63,26 @@ def package_text() -> str:
 {declarations}
 % A list or quote nested deeper than LaTeX allows, written flat (latex.py): indented, up to a point
 \newenvironment{{sphinxclass{FLAT_CLASS}}}{{\par\ifdim\leftskip<6em\advance\leftskip 1.5em\fi}}{{\par}}
-% The PDF as a book (book.py): the contents list chapters and pages at least; every heading is a bookmark
+% The PDF as a book (book.py): the contents list three levels at least; every heading is a bookmark
 \PassOptionsToPackage{{bookmarksdepth=5}}{{hyperref}}
-\AtBeginDocument{{\ifnum\value{{tocdepth}}<1 \setcounter{{tocdepth}}{{1}}\fi}}
+\AtBeginDocument{{\ifnum\value{{tocdepth}}<2 \setcounter{{tocdepth}}{{2}}\fi}}
+\RequirePackage{{needspace}}
 \makeatletter
 % Pages kept out of the navigation: appendices A, B, ... Z, AA, AB ..., after a divider page
 \newcommand\mdx@Alph[1]{{\ifnum#1>26 \@Alph{{\numexpr(#1-14)/26\relax}}\@Alph{{\numexpr#1-26*((#1-14)/26)\relax}}\else\@Alph{{#1}}\fi}}
 \newcommand\mdxappendicesname{{Appendices}}
 \newcommand\mdxappendices{{%
   \renewcommand\thechapter{{\mdx@Alph{{\value{{chapter}}}}}}\renewcommand\theHchapter{{appendix.\arabic{{chapter}}}}%
-  \clearpage\phantomsection\addcontentsline{{toc}}{{part}}{{\mdxappendicesname}}%
+  \clearpage\thispagestyle{{empty}}\phantomsection\addcontentsline{{toc}}{{part}}{{\mdxappendicesname}}%
   \vspace*{{0.3\textheight}}{{\centering\py@HeaderFamily\Huge\mdxappendicesname\par}}\clearpage}}
 % Table cells (latex_layout.py): ragged-right and never hyphenated
 \newcommand\mdxtablecell{{\raggedright\hyphenpenalty\@M}}
 % Tab panes (tabs.py): each opens with a rule and its label, kept with the pane's first lines
 \newenvironment{{sphinxclassmdx-tab-label}}%
-  {{\par\medskip\noindent\rule{{\linewidth}}{{0.4pt}}\par\nobreak\noindent\py@HeaderFamily\large}}{{\par\nobreak}}
+  {{\par\medskip\needspace{{5\baselineskip}}\noindent\rule{{\linewidth}}{{0.4pt}}\par\nobreak\noindent\py@HeaderFamily\large}}%
+  {{\par\nobreak\@afterheading}}
+% InfoBox and WarningBox (boxes.py): the label never ends a page alone
+\newcommand\mdxboxneedspace{{\needspace{{5\baselineskip}}}}
 % <center>
 \newenvironment{{sphinxclassmdx-center}}{{\center}}{{\endcenter}}
 % An image whose file is missing (media.py): its alt text in a frame, wrapped when it is long
@@ -229,6 +234,9 @@ def _enumerator(enumtype: str, number: int) -> str:
     return str(number)
 
 
+#: Where a mark would change the output: the writer sets a paragraph by its place among its siblings there.
+_UNMARKED = (nodes.TextElement, nodes.footnote, nodes.citation, nodes.compound, footnotetext)
+
 #: How :class:`SourceLines` marks a line of the .tex with the page line it comes from.
 SOURCE_MARK = "%% mdx source: "
 
@@ -246,11 +254,11 @@ class SourceLines(SphinxPostTransform):
         srcdir = Path(self.env.srcdir)
         for node in list(self.document.findall(lambda each: isinstance(each, nodes.paragraph | nodes.table))):
             located = next((each for each in (node, *ancestors(node)) if each.source and each.line), None)
-            if located is None or node.parent is None or isinstance(node.parent, nodes.TextElement):
+            if located is None or node.parent is None or isinstance(node.parent, _UNMARKED):
                 continue
             source = Path(located.source.rpartition(":docstring of ")[0] or located.source)
             name = source.relative_to(srcdir) if source.is_relative_to(srcdir) else source
-            mark = nodes.raw("", f"\n{SOURCE_MARK}{name}:{located.line}\n", format="latex")
+            mark = nodes.raw("", f"{SOURCE_MARK}{name}:{located.line}\n", format="latex")  # eats its own line end
             node.parent.insert(node.parent.index(node), mark)
 
 

@@ -39,10 +39,13 @@ _FIXED = (nodes.FixedTextElement, nodes.math, nodes.raw, nodes.title, nodes.subt
 LINE_CHARACTERS = 100
 #: How much of the line is kept for running text before identifiers are kept whole.
 SPARE_SHARE = 0.3
+#: The most of the line one column's unbreakable piece may claim; a longer piece is cut to fit.
+WIDEST_SHARE = 0.4
 #: A cell's padding (the column separation), in characters.
 CELL_PADDING = 3
-#: How much wider a character is in code (Sphinx's monospace font) and in bold than in body text.
-CODE_WIDTH, BOLD_WIDTH = 1.2, 1.1
+#: How much wider a character is in code (Sphinx's monospace font), in bold, and in a header cell
+#: (Sphinx sets those in the sans-serif font) than in body text.
+CODE_WIDTH, BOLD_WIDTH, HEAD_WIDTH = 1.2, 1.1, 1.2
 
 #: What starts each cell (``sphinxmdx.sty``): ragged-right, never hyphenated.
 CELL_SETUP = r"\mdxtablecell"
@@ -132,8 +135,9 @@ def _weighted(text: nodes.Text) -> float:
 def _measure(entry: nodes.entry) -> _Column:
     """A cell's widest unbreakable piece, widest word, and width on one line, in body-text characters."""
     cell = _Column(0.0, 0.0, 0.0)
+    head = HEAD_WIDTH if isinstance(entry.parent.parent, nodes.thead) else 1.0
     for text in entry.findall(nodes.Text):
-        weight = _weighted(text)
+        weight = _weighted(text) * head
         cell.natural += len(text) * weight
         cell.word = max([cell.word, *(len(word) * weight for word in text.split())])
         cell.longest = max([cell.longest, *(len(piece) * weight for piece in pieces(str(text)))])
@@ -143,13 +147,14 @@ def _measure(entry: nodes.entry) -> _Column:
 def column_widths(columns: list[_Column], line: float = LINE_CHARACTERS) -> list[float]:
     """Widths, in characters. Every column gets its widest word whole when that leaves a good share
     of the line (:data:`SPARE_SHARE`) to the columns of running text, else its widest unbreakable
-    piece; the rest of the line goes to the columns that would like more, by how much more.
-    When even the pieces do not fit, the pieces' widths."""
+    piece (at most :data:`WIDEST_SHARE` of the line); the rest of the line goes to the columns
+    that would like more, by how much more. When even the pieces do not fit, the pieces' widths."""
     wanted = [max(column.natural, column.word, column.longest) + CELL_PADDING for column in columns]
     if sum(wanted) <= line:
         return wanted
     words = [column.word + CELL_PADDING for column in columns]
-    floor = words if sum(words) <= line * (1 - SPARE_SHARE) else [column.longest + CELL_PADDING for column in columns]
+    pieces_ = [min(column.longest, line * WIDEST_SHARE) + CELL_PADDING for column in columns]
+    floor = words if sum(words) <= line * (1 - SPARE_SHARE) else pieces_
     if sum(floor) >= line:
         return floor
     spare = line - sum(floor)

@@ -46,7 +46,7 @@ def visit_box_latex(self, node: mdx_box) -> None:
     """On paper a box says what it is: the label of the admonition it borrows ("Note:", "Warning:")."""
     admonition = KINDS[node["kind"]][1]
     label = self.escape(admonitionlabels[admonition])
-    self.body.append(f"\n\\begin{{sphinxadmonition}}{{{admonition}}}{{{label}:}}\n")
+    self.body.append(f"\n\\mdxboxneedspace\\begin{{sphinxadmonition}}{{{admonition}}}{{{label}:}}\n")
 
 
 def depart_box_latex(self, node: mdx_box) -> None:
