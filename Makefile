@@ -14,10 +14,10 @@ SPHINXBUILD = $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 CORPUS     ?= ../shared/corpus/librarium/dev
 BENCHOPTS  ?=
 
-.PHONY: help html dirhtml latex latexpdf linkcheck serve test fidelity bench clean system-deps
+.PHONY: help html dirhtml latex latexpdf linkcheck serve test fidelity mdx-diff bench clean system-deps
 
 help:
-	@echo "make html | dirhtml | latexpdf | linkcheck | serve | test | fidelity | bench | clean"
+	@echo "make html | dirhtml | latexpdf | linkcheck | serve | test | fidelity | mdx-diff | bench | clean"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ test: $(VENV)/.tests-installed system-deps
 # Build a content folder to HTML and PDF; report warnings, leaked markup and lost words.
 fidelity: $(VENV)/.tests-installed system-deps
 	$(BIN)/python tools/fidelity.py "$(CORPUS)"
+
+# Compare each page of CORPUS with MDX v1's own rendering (npm installs MDX v1 outside the repository).
+mdx-diff: $(VENV)/.docs-installed system-deps
+	$(BIN)/python tools/mdx_diff.py "$(CORPUS)"
 
 # Time a site of about 1,000 pages made from CORPUS: plain MyST against this project (tools/bench.py).
 bench: $(VENV)/.docs-installed

@@ -286,7 +286,7 @@ def test_front_matter_cannot_change_the_configuration(html, site):
     assert not (site[0] / "pwned").exists()
     text = article_text(html, "config")
     assert "Jinja says {{ cycler." in text and "os.system(" in text  # substitution stayed off
-    assert "{raw} html alert(“colon”)" in text  # colon_fence stayed off: the fence is text
+    assert '{raw} html alert("colon")' in text  # colon_fence stayed off: the fence is text
     assert page(html, "config").find("meta", attrs={"http-equiv": True}) is None
     assert "javascript" not in str(page(html, "config").find("article"))
     assert_warned(html, "config", "myst:", "front matter 'myst' may not change the configuration", "front_matter")

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the system packages the tests need (LaTeX for the PDF, Chromium for the
-# browser tests, poppler's pdftotext), when they are missing and we may: as root,
-# or with password-less sudo. Otherwise print the exact command to run.
+# browser tests, poppler's pdftotext, Node and npm for tools/mdx_diff.py), when they
+# are missing and we may: as root, or with password-less sudo. Otherwise print the
+# exact command to run.
 set -euo pipefail
 
 packages=(texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre latexmk
-          chromium poppler-utils)
+          chromium poppler-utils nodejs npm)
 missing=()
 command -v latexmk >/dev/null || missing+=(latexmk)
 command -v pdflatex >/dev/null || missing+=(texlive-latex-recommended)
@@ -13,6 +14,8 @@ kpsewhich tgtermes.sty >/dev/null 2>&1 || missing+=(tex-gyre)
 kpsewhich capt-of.sty >/dev/null 2>&1 || missing+=(texlive-latex-extra)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from .book import setup_book
 from .components import setup_components
 from .front_matter import setup_front_matter
+from .headings import setup_headings
 from .latex import setup_latex
 from .latex_layout import setup_latex_layout
 from .links import setup_links
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> dict:
     setup_site_tree(app)
     setup_navigation(app)
     setup_front_matter(app)
+    setup_headings(app)
     setup_components(app)
     setup_media(app)
     app.connect("config-inited", _add_static_and_templates)

@@ -77,8 +77,12 @@ def is_unsafe(href: str) -> bool:
 
 
 def is_site_link(href: str) -> bool:
-    """A site-absolute path (``/clusters#x``) or an anchor on the same page (``#x``)."""
-    return href.startswith("#") or (href.startswith("/") and not href.startswith("//"))
+    """A site-absolute path (``/clusters#x``), an anchor on the same page (``#x``), or a
+    page's file named relative to this one (``ingress-examples.md``)."""
+    if href.startswith("#") or (href.startswith("/") and not href.startswith("//")):
+        return True
+    path = urlsplit(href).path
+    return not has_scheme(href) and not href.startswith("//") and path.endswith((".md", ".mdx"))
 
 
 def link_to(href: str, docname: str) -> tuple[nodes.Element, nodes.Element]:
@@ -166,8 +170,12 @@ def resolve_site_link(
     parts = urlsplit(href)
     docname = _find_page(env, parts.path, here)
     html_output = app.builder.format == "html"
-    external = nodes.reference("", "", *content.children, refuri=app.config.mdx_site_url.rstrip("/") + href)
+    site_path = href if href.startswith(("/", "#")) else _site_path(parts, here)
+    external = nodes.reference("", "", *content.children, refuri=app.config.mdx_site_url.rstrip("/") + site_path)
     if docname is None:
+        if site_path != href:  # a file this folder does not have: say where the link goes now
+            warn(MdxWarnings.LINK, f"link {href!r} names no page of this folder; it goes to {external['refuri']}",
+                 node)
         return external
     anchor = safe_id(parts.fragment)
     if anchor and anchor not in _anchors(env).get(docname, ()):
@@ -184,6 +192,13 @@ def resolve_site_link(
     if anchor:
         uri += "#" + anchor
     return nodes.reference("", "", *content.children, refuri=uri or "#", internal=True)
+
+
+def _site_path(parts, here: str) -> str:
+    """A relative link's librarium URL, from the page ``here``: ``../x/02-y.md#z`` -> ``/x/y#z``."""
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page_url(here)), posixpath.splitext(parts.path)[0]))
+    return page_url(path.strip("/") or "index") + (f"?{parts.query}" if parts.query else "") + (
+        f"#{parts.fragment}" if parts.fragment else "")
 
 
 def _find_page(env: BuildEnvironment, path: str, here: str) -> str | None:

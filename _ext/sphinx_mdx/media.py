@@ -51,11 +51,13 @@ def make_video(title: str, src: str) -> nodes.Element:
 
 
 def size_from_title(image: nodes.image) -> None:
-    """librarium's ``![alt](src "#width=500px")``: the title sizes the image."""
+    """librarium's ``![alt](src "#width=500px")``: the title sizes the image (and, as in
+    librarium, a sized image is not a link to its file, which Sphinx would make it)."""
     title = image.get("title", "")
     sizes = dict(match.group("key", "value") for match in _IMAGE_TITLE_SIZE.finditer(title))
     if not sizes:
         return
+    image["classes"].append("no-scaled-link")
     for key, value in sizes.items():
         image[key] = value + ("px" if value[-1].isdigit() else "")
     del image["title"]

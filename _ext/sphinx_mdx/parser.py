@@ -3,6 +3,8 @@ to the allowlist of :mod:`.trust` while they parse a page from untrusted authors
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docutils import nodes
 from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
 from myst_parser.parsers.mdit import create_md_parser
@@ -18,13 +20,21 @@ from .trust import confined_parse, refuse_configuration, untrusted
 
 
 class MdxParser(MystParser):
-    """Parses ``.md`` and ``.mdx`` files as MDX v1 (a superset of MyST here)."""
+    """Parses ``.md`` and ``.mdx`` files as MDX v1 (a superset of MyST here).
+
+    As remark did (GFM), bare URLs and e-mail addresses are links (``www.`` and other
+    scheme-less names are not: ``ingress-examples.md`` would be a Moldovan domain), and
+    the text keeps its typography as written: Sphinx's smart quotes would turn ``--flag``
+    into an en dash and ``"x"`` into curly quotes, which MDX never did.
+    """
 
     supported = ("md", "markdown", "myst", "mdx")
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env = document.settings.env
-        config = env.myst_config
+        document.settings.smart_quotes = False
+        config = replace(env.myst_config, enable_extensions={*env.myst_config.enable_extensions, "linkify"},
+                         linkify_fuzzy_links=False)
         try:
             topmatter = read_topmatter(inputstring)
         except TopmatterReadError:

@@ -11,7 +11,7 @@ from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.base import token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 
-from . import links, media, trust
+from . import headings, links, media, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .components import COMPONENTS
 from .html import render_html_element
@@ -196,7 +196,8 @@ class MdxRenderer(SphinxRenderer):
         if element.name.split(".")[0] not in self.md_env["mdx_imports"]:
             element.warn(
                 MdxWarnings.MISSING_IMPORT,
-                f"<{element.name}> is used without an import (MDX would fail here)",
+                f"<{element.name}> is used without an import; it is rendered as the component, "
+                "where MDX v1 showed its content in a plain <div>",
             )
         for name in element.attribute_names:
             if name.lower().startswith("on") or name == "dangerouslySetInnerHTML":
@@ -214,11 +215,15 @@ class MdxRenderer(SphinxRenderer):
         element.render_children(wrapper)
 
     def render_heading(self, token: SyntaxTreeNode) -> None:
-        """A heading inside a component (a tab pane) stays a heading for readers: ``<h2 class="rubric">``."""
+        """A heading keeps the level its author wrote: inside a component (a tab pane) it stays a
+        heading for readers (``<h2 class="rubric">``); after a skipped level (``#`` then ``####``),
+        docutils nests it one level down, but the HTML shows ``<h4>`` as MDX did (:mod:`.headings`)."""
         super().render_heading(token)
         last = self.current_node.children[-1] if self.current_node.children else None
         if isinstance(last, nodes.rubric) and "level" in last:
             last["heading-level"] = min(last["level"], 6)
+        elif isinstance(self.current_node, nodes.section):  # the heading's own section
+            headings.keep_level(self.current_node, int(token.tag[1]))
 
     def render_image(self, token: SyntaxTreeNode) -> None:
         """Images, sized by librarium's ``"#width=..."`` title; an ``.mp4`` is a video."""
