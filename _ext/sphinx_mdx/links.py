@@ -85,6 +85,16 @@ def is_site_link(href: str) -> bool:
     return not has_scheme(href) and not href.startswith("//") and path.endswith((".md", ".mdx"))
 
 
+def is_gfm_autolink(text: str, href: str) -> bool:
+    """Whether remark-parse 8 (GFM) linked this bare text: an e-mail address, or ``http://``,
+    ``https://`` or ``www.`` and a domain with a dot (``http://PROXYIP:PORT`` stayed text)."""
+    if href.startswith("mailto:"):
+        return "@" in text
+    if not text.lower().startswith(("http://", "https://", "www.")):
+        return False
+    return "." in (urlsplit(href).hostname or "")
+
+
 def link_to(href: str, docname: str) -> tuple[nodes.Element, nodes.Element]:
     """The node of a link to ``href`` from ``docname``, and the node its text goes in:
     external with a scheme, otherwise librarium's way, resolved once all pages are read."""

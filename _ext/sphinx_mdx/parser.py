@@ -22,8 +22,8 @@ from .trust import confined_parse, refuse_configuration, untrusted
 class MdxParser(MystParser):
     """Parses ``.md`` and ``.mdx`` files as MDX v1 (a superset of MyST here).
 
-    As remark did (GFM), bare URLs and e-mail addresses are links (``www.`` and other
-    scheme-less names are not: ``ingress-examples.md`` would be a Moldovan domain), and
+    As remark did (GFM), bare URLs and e-mail addresses are links (which ones:
+    :func:`.links.is_gfm_autolink`; ``ingress-examples.md`` is not, though ``.md`` is a domain), and
     the text keeps its typography as written: Sphinx's smart quotes would turn ``--flag``
     into an en dash and ``"x"`` into curly quotes, which MDX never did.
     """
@@ -34,7 +34,7 @@ class MdxParser(MystParser):
         env = document.settings.env
         document.settings.smart_quotes = False
         config = replace(env.myst_config, enable_extensions={*env.myst_config.enable_extensions, "linkify"},
-                         linkify_fuzzy_links=False)
+                         linkify_fuzzy_links=True)
         try:
             topmatter = read_topmatter(inputstring)
         except TopmatterReadError:

@@ -272,6 +272,10 @@ class MdxRenderer(SphinxRenderer):
 
     def render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")
+        if token.markup == "linkify" and not links.is_gfm_autolink(
+                "".join(child.content for child in token.children or []), href):
+            self.render_children(token)  # a name linkify-it finds that GFM left as text
+            return
         if links.is_site_link(href) or (links.is_unsafe(href) and not links.is_myst_reference(href)):
             self.render_site_link(href, self.jsx_line(token), token)
         else:
