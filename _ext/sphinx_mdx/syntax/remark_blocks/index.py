@@ -37,7 +37,7 @@ def _blank(state: StateBlock, line: int) -> bool:
 
 def _ending_at_two_blank_lines(list_rule: BlockRule) -> BlockRule:
     def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if silent or not list_rule(state, start, end, True):  # no list starts here
+        if silent or not _MARKER.match(_text(state, start)):  # no list item starts here
             return list_rule(state, start, end, silent)
         return list_rule(state, start, _list_end(state, start, end), silent)
 
