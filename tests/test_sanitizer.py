@@ -12,6 +12,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace
 
 from conftest import PROJECT
 from sphinx_mdx.trust import sanitize
@@ -28,11 +29,12 @@ FOLDERS = {
 def _bodies(source, confdir, outdir) -> dict[str, str]:
     """Each page's body as the writer made it, before the sanitizer (which runs last)."""
     bodies: dict[str, str] = {}
-    app = Sphinx(str(source), str(confdir or source), str(outdir), str(outdir / ".doctrees"), "html",
-                 status=None, warning=io.StringIO(), freshenv=True)
-    app.connect("html-page-context", lambda app, name, template, context, doctree:
-                bodies.__setitem__(name, context.get("body", "")), priority=100)
-    app.build()
+    with docutils_namespace():  # what the build registers with docutils is undone after it, as SphinxTestApp does
+        app = Sphinx(str(source), str(confdir or source), str(outdir), str(outdir / ".doctrees"), "html",
+                     status=None, warning=io.StringIO(), freshenv=True)
+        app.connect("html-page-context", lambda app, name, template, context, doctree:
+                    bodies.__setitem__(name, context.get("body", "")), priority=100)
+        app.build()
     return {name: body for name, body in bodies.items() if body}
 
 

@@ -96,11 +96,30 @@ def _block(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]
 
 
 def _paragraph(element: JsxElement) -> None:
+    """``<p>``. Written inside a paragraph (``text:<p></p><br />more``), it ends that paragraph,
+    as a browser did with MDX v1's HTML: its content is a paragraph, and the text after it
+    another. Deeper inside running text (in ``<b>``), its content is kept, then a line break."""
     if not element.inline:
         _wrap_text(element, nodes.paragraph())
         return
-    node = _wrap(element, nodes.inline())
-    node.append(line_break())
+    renderer = element.renderer
+    paragraph = renderer.current_node
+    if not isinstance(paragraph, nodes.paragraph) or paragraph.parent is None:
+        node = _wrap(element, nodes.inline())
+        node.append(line_break())
+        return
+    holder = paragraph.parent
+    own = nodes.paragraph()
+    _keep_anchor(element, own)
+    element.set_source(own)
+    element.render_children(own)
+    rest = nodes.paragraph()
+    rest.source, rest.line = own.source, own.line
+    index = holder.index(paragraph) + 1
+    holder[index:index] = [own, rest] if own.children or own["ids"] else [rest]
+    if not paragraph.children:
+        holder.remove(paragraph)  # the <p> opened the paragraph: nothing came before it
+    renderer.current_node = rest  # the paragraph's remaining text goes here
 
 
 def _line_break(element: JsxElement) -> None:
