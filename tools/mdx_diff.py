@@ -403,7 +403,7 @@ DOCUMENTED: list[tuple[str, str, Callable[[Element, Element], bool]]] = [
     ("page outside the folder", "a link to a page this folder lacks goes to mdx_site_url (the published "
      "site); MDX v1 linked the site-relative path",
      lambda ours, its: (ours.shape, its.shape) == ("external", "internal") and ours.text == its.text
-     and re.split(r"[#?]", its.detail)[0].strip("/") in ours.detail),
+     and _site_path(its.detail) in ours.detail),
     ("page title", "Sphinx makes a page's first heading its title, an h1; MDX v1 kept the source's level "
      "(librarium showed the front matter title above it)",
      lambda ours, its: ours.detail == "page title" and ours.text == its.text),
@@ -412,6 +412,12 @@ DOCUMENTED: list[tuple[str, str, Callable[[Element, Element], bool]]] = [
      lambda ours, its: ours.shape == its.shape and ours.text != its.text
      and ours.text.expandtabs(4) == its.text.expandtabs(4)),
 ]
+
+
+def _site_path(href: str) -> str:
+    """A link's path as the site names pages: no query or anchor, no ``./``, no ``.md``."""
+    path = re.split(r"[#?]", href)[0].strip("/")
+    return re.sub(r"\.mdx?$", "", path.removeprefix("./"))
 
 
 def _rows(table: Element) -> int:
