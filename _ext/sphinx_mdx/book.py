@@ -118,10 +118,6 @@ def _take_child_pages(container: nodes.Element) -> list[addnodes.start_of_file]:
     return found
 
 
-def _substantive(node: nodes.Node) -> bool:
-    return not isinstance(node, nodes.Invisible | nodes.system_message)
-
-
 def _has_text(content: list[nodes.Node]) -> bool:
     """Whether ``content`` holds words beyond its headings (a generated root page holds none)."""
     return any(text.strip() and not isinstance(text.parent, nodes.title)
