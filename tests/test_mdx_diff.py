@@ -120,6 +120,18 @@ def test_markdown_in_a_component_without_blank_lines_is_documented(tmp_path, cap
     assert status == 0
 
 
+def test_a_frame_from_a_host_we_do_not_embed_is_documented(tmp_path, capsys):
+    """MDX v1 embedded any <iframe>; an untrusted page may frame only mdx_video_hosts, others are links."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "framed.md").write_text('# Framed\n\n<iframe src="https://guide.example.com/embed/x" width="640">'
+                                       "</iframe>\n", encoding="utf-8")
+    status, out = run(content, tmp_path, capsys)
+    assert "(documented: frame from a host we do not embed)" in out, out
+    assert SUMMARY.search(out).groups()[0] == "0", out
+    assert status == 0
+
+
 @pytest.mark.parametrize("folder", ["faq", "dev"])
 def test_the_librarium_corpus(folder, tmp_path, capsys):
     """Runs on the real pages and prints the summary; the differences are the extension's to fix."""

@@ -414,6 +414,10 @@ DOCUMENTED: list[tuple[str, str, Callable[[Element, Element], bool]]] = [
 ]
 
 
+#: An <iframe> from a host not in mdx_video_hosts: MDX v1 embedded it, we link to it (pages are untrusted).
+FRAME_AS_LINK = "frame from a host we do not embed"
+
+
 def _site_path(href: str) -> str:
     """A link's path as the site names pages: no query or anchor, no ``./``, no ``.md``."""
     path = re.split(r"[#?]", href)[0].strip("/")
@@ -476,13 +480,15 @@ def differences_of(source: Path, our_html: Path, mdx_v1: dict, content: Path) ->
         found.append(Difference(shown, lines.find(anchor.kind, probe), category, what,
                                 mine.text if mine else "", its.text if its else "",
                                 documented_reason(mine, its)))
-    _document_consequences(found)
+    frames = {frame.get("src", "") for frame in mdx_v1_page(mdx_v1["html"]).find_all("iframe")}
+    _document_consequences(found, frames)
     return sorted(found, key=lambda difference: difference.line)
 
 
-def _document_consequences(found: list[Difference]) -> None:
+def _document_consequences(found: list[Difference], frames: set[str]) -> None:
     """What follows from a documented difference on the page is documented too: the rows MDX v1
-    showed as a paragraph after a cut table; our links whose Markdown MDX v1 showed raw."""
+    showed as a paragraph after a cut table; our links whose Markdown MDX v1 showed raw. And a
+    frame MDX v1 embedded from a host we do not frame is, for us, a link to it (its text)."""
     cut_table = any(difference.documented == "table line without pipes" for difference in found)
     raw_markdown = " ".join(d.mdx_v1 for d in found if d.documented == "markdown in a component")
     for difference in found:
@@ -490,6 +496,8 @@ def _document_consequences(found: list[Difference]) -> None:
             difference.documented = "table line without pipes"
         elif difference.kind == "link only in ours" and f"[{difference.ours}](" in raw_markdown:
             difference.documented = "markdown in a component"
+        elif difference.kind in ("link only in ours", "paragraph only in ours") and difference.ours in frames:
+            difference.documented = FRAME_AS_LINK
 
 
 def check(content: Path, out: Path) -> list[tuple[Path, list[Difference]]]:
