@@ -34,7 +34,8 @@ def _png() -> bytes:
 
 
 PAGES = {
-    "index.md": "# Untrusted pages\n\nEach page tries one attack.\n",
+    "index.md": '---\nmetaTitle: "\\\\input{SECRET_PATH}"\ndate: "\\\\write18{id}"\n---\n\n'
+                "# Untrusted pages\n\nEach page tries one attack.\n",
     "config.md": """---
 myst:
   enable_extensions: [substitution, colon_fence]
@@ -144,6 +145,8 @@ Download {download}`../secret.txt` here.
 Path [path link](path:../secret.txt) here.
 
 Plain [plain link](../secret.txt) here.
+
+Page [outside page](../outside/notes.md) here.
 
 Image ![image words](../secret.png) here.
 
@@ -371,6 +374,20 @@ def test_no_file_outside_the_source_folder_is_read(html):
     for marker in ("Image !", "Linked !", "HTML <img", "Download {", "Path [", "Plain [", "Video `"):
         assert_warned(html, "files", marker, "is outside the source folder; it is not read or copied", "file")
     assert_warned(html, "files", "Math {math}", "math using \\input is shown as text", "math")
+
+
+def test_a_page_file_outside_the_folder_is_a_link_to_the_site(html):
+    """A relative ``.md`` link resolves among this folder's pages, never by reading a file."""
+    link = page(html, "files").find("a", string="outside page")
+    assert link["href"] == "https://docs.spectrocloud.com/outside/notes"
+    assert_warned(html, "files", "Page [", "names no page of this folder; it goes to", "link")
+
+
+def test_the_title_page_shows_front_matter_as_text(latex):
+    """The root page's front matter reaches the PDF's title page escaped: no TeX command runs."""
+    tex = (latex[0] / "spectro-cloud-docs.tex").read_text(encoding="utf-8")
+    assert r"\setreleaseinfo{\par \textbackslash{}input\{" in tex
+    assert r"\date{\textbackslash{}write18\{id\}}" in tex
 
 
 def test_no_request_during_the_build(html, latex):

@@ -135,8 +135,8 @@ def _page_section(label: list[nodes.Node], content: list[nodes.Node]) -> nodes.s
     first = next((index for index, node in enumerate(content) if isinstance(node, nodes.section)), None)
     if first is not None and _same_title(content[first][0], label):
         heading = content[first]
-        heading[0].children = label  # the label's spelling, as the navigation shows it
-        heading.children[1:1] = content[:first]
+        heading[0][:] = label  # the label's spelling, as the navigation shows it
+        heading[1:1] = content[:first]
         heading.extend(content[first + 1 :])
         return heading
     section = nodes.section("", nodes.title("", "", *label))

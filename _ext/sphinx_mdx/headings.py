@@ -26,11 +26,9 @@ def keep_level(section: nodes.section, level: int) -> None:
 def visit_title_html(self, node: nodes.title) -> None:
     """The translator's own ``visit_title``, told the section's written level."""
     level = node.parent.get(LEVEL) if isinstance(node.parent, nodes.section) else None
-    if level is None:
-        type(self).visit_title(self, node)
-        return
     nesting = self.section_level
-    self.section_level = level - self.initial_header_level + 1
+    if level is not None:
+        self.section_level = level - self.initial_header_level + 1
     try:
         type(self).visit_title(self, node)
     finally:

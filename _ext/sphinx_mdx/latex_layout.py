@@ -66,12 +66,19 @@ def _visit_break_html(self, node: mdx_break_point) -> None:
     self.body.append("<wbr>")
 
 
+def _piece_spans(text: str):
+    """Where each piece of ``text`` starts and ends: words, and inside long tokens the parts
+    between :data:`_BREAK` points."""
+    for word in re.finditer(r"\S+", text):
+        start = word.start()
+        for piece in _BREAK.split(word.group()) if len(word.group()) >= LONG_TOKEN else [word.group()]:
+            yield start, start + len(piece)
+            start += len(piece)
+
+
 def pieces(text: str) -> list[str]:
     """``text`` cut where it may wrap: at spaces, and inside long tokens at :data:`_BREAK`."""
-    found: list[str] = []
-    for word in text.split():
-        found += _BREAK.split(word) if len(word) >= LONG_TOKEN else [word]
-    return found
+    return [text[start:end] for start, end in _piece_spans(text)]
 
 
 def _fixed(node: nodes.Node) -> bool:
@@ -79,17 +86,15 @@ def _fixed(node: nodes.Node) -> bool:
 
 
 def _add_break_points(text: nodes.Text, longest: int | None = None) -> None:
-    """Split ``text`` at the break points of its long tokens; with ``longest``, also every
-    ``longest`` characters of a piece longer than that (a column that cannot hold it)."""
+    """Split ``text`` where its long tokens may wrap; with ``longest``, also every ``longest``
+    characters of a piece longer than that (a column that cannot hold it)."""
     value = str(text)
-    cuts = {match.start() + cut.start() for match in _TOKEN.finditer(value)
-            for cut in _BREAK.finditer(match.group()) if cut.start()}
-    if longest:
-        for match in re.finditer(r"\S+", value):
-            start = match.start()
-            for piece in _BREAK.split(match.group()):
-                cuts.update(range(start + longest, start + len(piece), longest))
-                start += len(piece)
+    cuts: set[int] = set()
+    for start, end in _piece_spans(value):
+        if start and not value[start - 1].isspace():
+            cuts.add(start)  # a break point inside a token
+        if longest:
+            cuts.update(range(start + longest, end, longest))
     if not cuts:
         return
     parts: list[nodes.Node] = []

@@ -95,6 +95,11 @@ def is_gfm_autolink(text: str, href: str) -> bool:
     return "." in (urlsplit(href).hostname or "")
 
 
+def live_url(config, path: str) -> str:
+    """The URL of ``path`` (``/clusters#x``) on the published site, ``mdx_site_url``."""
+    return config.mdx_site_url.rstrip("/") + path
+
+
 def link_to(href: str, docname: str) -> tuple[nodes.Element, nodes.Element]:
     """The node of a link to ``href`` from ``docname``, and the node its text goes in:
     external with a scheme, otherwise librarium's way, resolved once all pages are read."""
@@ -181,7 +186,7 @@ def resolve_site_link(
     docname = _find_page(env, parts.path, here)
     html_output = app.builder.format == "html"
     site_path = href if href.startswith(("/", "#")) else _site_path(parts, here)
-    external = nodes.reference("", "", *content.children, refuri=app.config.mdx_site_url.rstrip("/") + site_path)
+    external = nodes.reference("", "", *content.children, refuri=live_url(app.config, site_path))
     if docname is None:
         if site_path != href:  # a file this folder does not have: say where the link goes now
             warn(MdxWarnings.LINK, f"link {href!r} names no page of this folder; it goes to {external['refuri']}",

@@ -24,7 +24,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
-from .links import page_url
+from .links import live_url, page_url
 from .trust import has_scheme
 from .warnings_ import MdxWarnings, warn
 
@@ -99,13 +99,12 @@ class VideosOnPaper(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        site = self.config.mdx_site_url.rstrip("/")
         for video in list(self.document.findall(mdx_video)):
             page = next((ancestor["docname"] for ancestor in ancestors(video)
                          if isinstance(ancestor, addnodes.start_of_file | nodes.document) and "docname" in ancestor),
                         self.env.docname)
             label = nodes.Text(video[0].astext())
-            video.replace_self(nodes.reference("", "", label, refuri=site + page_url(page)))
+            video.replace_self(nodes.reference("", "", label, refuri=live_url(self.config, page_url(page))))
 
 
 class MissingImages(SphinxTransform):

@@ -31,10 +31,6 @@ def _wrap(md: MarkdownIt, name: str, wrapper: Callable[[BlockRule], BlockRule]) 
     md.block.ruler.at(name, wrapper(rule.fn), {"alt": list(rule.alt)})
 
 
-def _blank(state: StateBlock, line: int) -> bool:
-    return state.bMarks[line] + state.tShift[line] >= state.eMarks[line]
-
-
 def _ending_at_two_blank_lines(list_rule: BlockRule) -> BlockRule:
     def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if silent or not _MARKER.match(_text(state, start)):  # no list item starts here
@@ -54,7 +50,7 @@ def _list_end(state: StateBlock, start: int, end: int) -> int:
     indent = state.sCount[start]
     after_blank = False
     for line in range(start + 1, end):
-        if _blank(state, line):
+        if state.isEmpty(line):
             if after_blank:
                 return line  # ends after the first blank line of the two
             after_blank = True
@@ -71,7 +67,7 @@ def _with_indented_rows(table_rule: BlockRule) -> BlockRule:
         if start + 1 >= end or not _is_table_head(_text(state, start), _text(state, start + 1)):
             return table_rule(state, start, end, silent)  # no table starts here: nothing to widen
         rows = start + 1
-        while rows < end and not _blank(state, rows) and "|" in _text(state, rows):
+        while rows < end and not state.isEmpty(rows) and "|" in _text(state, rows):
             rows += 1
         saved = state.sCount[start + 1 : rows]
         for line in range(start + 1, rows):

@@ -82,11 +82,11 @@ def _wrap(state: StateInline, silent: bool, kind: str, markup: str, start: int, 
     if not state.src[start:end].strip():
         return False
     if not silent:
-        state.push(f"{kind}_open", kind if kind == "em" else "strong", 1).markup = markup
+        state.push(f"{kind}_open", kind, 1).markup = markup
         limit = state.posMax
         state.pos, state.posMax = start, end
         state.md.inline.tokenize(state)
         state.posMax = limit
-        state.push(f"{kind}_close", kind if kind == "em" else "strong", -1).markup = markup
+        state.push(f"{kind}_close", kind, -1).markup = markup
     state.pos = end + len(markup)
     return True
