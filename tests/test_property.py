@@ -47,6 +47,10 @@ def app(tmp_path_factory):
     app.cleanup()
 
 
+#: The info string of a plain code fence.
+_FENCE_INFO = re.compile(r"^([ \t]*(?:`{3,}|~{3,}))[ \t]*[^{\s`][^\n]*$", re.MULTILINE)
+
+
 def build(app: SphinxTestApp, source: str) -> tuple[str, list[int]]:
     (app.srcdir / "index.md").write_text(source, encoding="utf-8")
     app.warning.seek(0)
@@ -65,7 +69,8 @@ def build(app: SphinxTestApp, source: str) -> tuple[str, list[int]]:
 @example(source="\\\nmaple ")  # a hard break: MyST writes it as a raw node of its own
 def test_parsing_never_raises_and_never_loses_a_word(app, source):
     text, warning_lines = build(app, source)
-    missing = [word for word in WORDS if word in source and word not in text]
+    prose = _FENCE_INFO.sub(r"\1", source)  # "``` maple" names the code's language, shown by neither MDX v1 nor us
+    missing = [word for word in WORDS if word in prose and word not in text]
     assert missing == [], source
     line_count = source.count("\n") + 1
     assert all(1 <= line <= line_count for line in warning_lines), (warning_lines, line_count, source)

@@ -12,8 +12,9 @@ from .inline_lines import inline_lines_plugin
 from .jsx_flow import jsx_flow_plugin
 from .jsx_inline import jsx_inline_plugin
 from .myst_role import myst_role_plugin
-from .remark_blocks import remark_blocks_plugin
 from .remark_emphasis import remark_emphasis_plugin
+from .remark_lists import remark_lists_plugin
+from .remark_tables import remark_tables_plugin
 
 #: markdown-it drops all content nested deeper than its maxNesting (20 in the CommonMark
 #: preset); MDX elements nest too, so allow more (they are flattened before this depth).
@@ -34,5 +35,6 @@ def mdx_plugin(md: MarkdownIt, inline_names: Container[str], components: Contain
     md.use(jsx_flow_plugin, inline_names)
     md.use(jsx_inline_plugin, components)
     md.use(remark_emphasis_plugin)
-    md.use(remark_blocks_plugin)
+    md.use(remark_lists_plugin)
+    md.use(remark_tables_plugin)
     md.use(inline_lines_plugin)

@@ -206,11 +206,18 @@ class TagScanner:
         self._tags[pos] = (end, tag)
         return tag
 
-    def _read_tag(self, pos: int, end: int) -> Tag | None:
+    def scan_spaced_tag(self, pos: int, line_end: int) -> Tag | None:
+        """Read a tag with white space after its ``<`` (``< br />``), up to the line's end only.
+
+        JSX allows the space, and MDX v1 read such a tag when it stood alone on its line.
+        """
+        return self._read_tag(pos, line_end, spaced=True)
+
+    def _read_tag(self, pos: int, end: int, spaced: bool = False) -> Tag | None:
         src = self.src
         if pos >= end or src[pos] != "<":
             return None
-        i = pos + 1
+        i = _SPACE.match(src, pos + 1, end).end() if spaced else pos + 1
         closing = i < end and src[i] == "/"
         if closing:
             i += 1

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from ..problems import flatten, flatten_level, line_offset, push_problem, tag_scanner
-from ..tags import TagKind, value_words
+from ..tags import Tag, TagKind, value_words
 
 
 _TAG_START = re.compile(r"</?([A-Z][\w.]*)")
@@ -45,6 +45,17 @@ def _malformed(state: StateInline, pos: int, components: Container[str]) -> bool
     return True
 
 
+def _spaced_tag_alone(state: StateInline, pos: int, end: int) -> Tag | None:
+    """``< br />`` alone on its line: a tag to MDX v1 (JSX allows space after ``<``); elsewhere text."""
+    src = state.src
+    line_end = src.find("\n", pos, end)
+    line_end = end if line_end == -1 else line_end
+    if pos > 0 and src[pos - 1] != "\n" or pos + 1 >= end or src[pos + 1] not in " \t":
+        return None
+    tag = tag_scanner(state).scan_spaced_tag(pos, line_end)
+    return tag if tag is not None and not src[tag.end:line_end].strip() else None
+
+
 def _jsx_inline(state: StateInline, silent: bool, components: Container[str]) -> bool:
     pos, end = state.pos, state.posMax
     if state.src[pos] != "<":
@@ -54,7 +65,7 @@ def _jsx_inline(state: StateInline, silent: bool, components: Container[str]) ->
     if comment is not None:
         state.pos = comment.end
         return True
-    tag = scanner.scan_tag(pos, end)
+    tag = scanner.scan_tag(pos, end) or _spaced_tag_alone(state, pos, end)
     if tag is None:
         return not silent and _malformed(state, pos, components)
     if silent:

@@ -1,3 +1,0 @@
-from .index import remark_blocks_plugin
-
-__all__ = ["remark_blocks_plugin"]
