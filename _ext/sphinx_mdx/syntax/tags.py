@@ -22,6 +22,9 @@ _NAME = re.compile(r"[A-Za-z][\w-]*(?:[ \t]*\.[ \t]*[A-Za-z][\w-]*)*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:][\w:.-]*")
 _UNQUOTED_VALUE = re.compile(r"[^\s\"'=<>`{}]+")
 _SPACE = re.compile(r"\s*")
+#: Tags without attributes (``<b>``, ``</b>``, ``<br />``): most tags, read in one match.
+_PLAIN_OPEN = re.compile(r"<([A-Za-z][\w-]*)\s*(/ ?)?>")
+_PLAIN_CLOSE = re.compile(r"</([A-Za-z][\w-]*)\s*>")
 #: What an expression scan stops at: braces and the quotes that start strings.
 _EXPRESSION_STOP = re.compile(r"[{}\"'`]")
 #: What a string scan stops at, by quote: its end, an escape, a line break (which ends no template).
@@ -217,6 +220,15 @@ class TagScanner:
         src = self.src
         if pos >= end or src[pos] != "<":
             return None
+        if not spaced:
+            plain = _PLAIN_OPEN.match(src, pos, end)
+            if plain is not None:
+                name = plain.group(1)
+                self_closing = plain.group(2) is not None or name.lower() in VOID_ELEMENTS
+                return Tag(name, TagKind.SELF_CLOSING if self_closing else TagKind.OPEN, pos, plain.end())
+            plain = _PLAIN_CLOSE.match(src, pos, end)
+            if plain is not None:
+                return Tag(plain.group(1), TagKind.CLOSE, pos, plain.end())
         i = _SPACE.match(src, pos + 1, end).end() if spaced else pos + 1
         closing = i < end and src[i] == "/"
         if closing:
