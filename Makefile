@@ -7,20 +7,35 @@ PYTHON     ?= python3
 VENV       ?= .venv
 SPHINXOPTS ?= -W --keep-going -n
 SOURCEDIR  ?= source
-BUILDDIR   ?= _build
+# Each content folder builds into its own folder, so one site's pages never linger in another's.
+BUILDDIR   ?= $(if $(filter source,$(SOURCEDIR)),_build,_build/$(notdir $(abspath $(SOURCEDIR))))
+PORT       ?= 8000
 BIN        := $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build -c . $(SPHINXOPTS)
+# The Python the project needs, and the one .venv was made with (empty if none).
+PYTHON_NEEDED := 3.11
+VENV_PYTHON   := $(shell sed -n 's/^version[_info]* *= *\([0-9]*\.[0-9]*\).*/\1/p' $(VENV)/pyvenv.cfg 2>/dev/null | head -1)
 
 CORPUS     ?= ../shared/corpus/librarium/dev
 BENCHOPTS  ?=
 
-.PHONY: help html dirhtml latex latexpdf linkcheck serve test fidelity mdx-diff bench clean system-deps
+.PHONY: help html dirhtml latex latexpdf linkcheck serve test fidelity mdx-diff bench clean system-deps python-check
 
 help:
 	@echo "make html | dirhtml | latexpdf | linkcheck | serve | test | fidelity | mdx-diff | bench | clean"
 
-$(BIN)/activate:
-	$(PYTHON) -m venv $(VENV)
+# Python 3.11 or newer, checked before anything is installed; a .venv made by another Python
+# (an older clone, another machine) is made afresh.
+$(BIN)/activate: python-check
+	@if [ -n "$(VENV_PYTHON)" ] && [ "$(VENV_PYTHON)" != "$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')" ]; then \
+	  echo "$(VENV) was made with Python $(VENV_PYTHON); making it again with $(PYTHON)"; rm -rf $(VENV); fi
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+
+python-check:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "This project needs Python $(PYTHON_NEEDED) or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
+	  echo "Install python$(PYTHON_NEEDED) (python$(PYTHON_NEEDED)-venv on Debian and Ubuntu), then: make PYTHON=python$(PYTHON_NEEDED) ..." >&2; \
+	  exit 1; }
 
 $(VENV)/.docs-installed: requirements.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet --upgrade pip
@@ -37,8 +52,17 @@ html dirhtml latex linkcheck: $(VENV)/.docs-installed
 latexpdf: $(VENV)/.docs-installed
 	$(BIN)/sphinx-build -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" -c . $(SPHINXOPTS)
 
-serve: $(VENV)/.tests-installed
-	$(BIN)/sphinx-autobuild -c . $(SPHINXOPTS) --watch _ext --watch _static "$(SOURCEDIR)" "$(BUILDDIR)/serve"
+# Live preview with librarium's URLs (dirhtml), on PORT; warnings are shown, never stop the preview.
+serve: $(VENV)/.serve-installed
+	@$(BIN)/python -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", $(PORT)))' 2>/dev/null || { \
+	  echo "Port $(PORT) is in use; try: make serve PORT=$$(( $(PORT) + 1 ))" >&2; exit 1; }
+	$(BIN)/sphinx-autobuild -c . -b dirhtml --keep-going -n --port $(PORT) --watch _ext --watch _static \
+	  "$(SOURCEDIR)" "$(BUILDDIR)/serve"
+
+# Only what the preview needs beyond the docs: sphinx-autobuild, at the version the tests pin.
+$(VENV)/.serve-installed: tests/requirements.txt $(VENV)/.docs-installed
+	$(BIN)/pip install --quiet "$$(grep -i '^sphinx-autobuild==' tests/requirements.txt)"
+	touch $@
 
 system-deps:
 	@bash tools/system-deps.sh

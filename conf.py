@@ -1,7 +1,10 @@
 """Sphinx configuration: MDX pages from librarium, built with MyST and Furo."""
 
+import os
 import sys
 from pathlib import Path
+
+import sphinx_copybutton
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
@@ -27,14 +30,23 @@ mdx_site_url = "https://docs.spectrocloud.com"
 
 html_theme = "furo"
 html_title = "Spectro Cloud docs"
-html_static_path = ["_static"]
+# sphinx-copybutton adds its folder when the builder starts, after Sphinx has compared this
+# configuration with the last build's; listed here too, every rebuild would otherwise say
+# "The configuration has changed" (sphinx_mdx drops the second entry).
+html_static_path = ["_static", str(Path(sphinx_copybutton.__file__).parent / "_static")]
 html_css_files = ["site.css"]
+# On Read the Docs: canonical links to the published pages.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 latex_engine = "pdflatex"
-latex_documents = [(root_doc, "spectro-cloud-docs.tex", project, author, "manual")]
+PDF_NAME = "spectro-cloud-docs.pdf"
+latex_documents = [(root_doc, PDF_NAME.replace(".pdf", ".tex"), project, author, "manual")]
 latex_elements = {
     # Times and Helvetica (TeX Gyre); for code txtt, Sphinx's default: heavier than Courier, never hyphenated
     "fontpkg": r"\usepackage{tgtermes}\usepackage{tgheros}\renewcommand{\ttdefault}{txtt}",
     # A manual read on screen or printed on one side: chapters open on the next page, never after a blank one
     "extraclassoptions": "openany,oneside",
 }
+
+if __name__ == "__main__" and sys.argv[1:] == ["--pdf-name"]:
+    print(PDF_NAME)  # for .readthedocs.yaml, which copies the book and nothing else

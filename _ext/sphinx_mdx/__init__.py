@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
+from sphinx_design.extension import STATIC_DIR as SPHINX_DESIGN_STATIC
 
 from .book import setup_book
 from .components import setup_components
@@ -24,12 +25,27 @@ from .trust import setup_trust
 __version__ = "0.1.0"
 
 STATIC = Path(__file__).parent / "static"
+#: The priority Sphinx's HTML builder gives a CSS or JS file of conf.py.
+DEFAULT_ASSET_PRIORITY = 800
 
 
 def _add_static_and_templates(app: Sphinx, config) -> None:
-    """New lists, not appends: a default list is shared by every Sphinx app in one process."""
-    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    """New lists, not appends: a default list is shared by every Sphinx app in one process.
+
+    sphinx-design's folder is listed now although it adds it itself when the builder starts:
+    Sphinx compares this configuration with the one it pickled last time, after that addition.
+    """
+    config.html_static_path = [*config.html_static_path, str(STATIC), str(SPHINX_DESIGN_STATIC)]
     config.templates_path = [*config.templates_path, str(Path(__file__).parent / "templates")]
+    for attributes in (attrs for _, attrs in [*config.html_css_files, *config.html_js_files]):
+        attributes.setdefault("priority", DEFAULT_ASSET_PRIORITY)  # as the HTML builder will, in place
+
+
+def _drop_repeated_static_paths(app: Sphinx) -> None:
+    """Extensions add their static folders when the builder starts; those already listed (see
+    _add_static_and_templates) are dropped again, so the configuration Sphinx pickles is the one
+    it reads next time, and an unchanged rebuild does not report a changed configuration."""
+    app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
 
 
 def _cache_compiled_templates(app: Sphinx) -> None:
@@ -58,7 +74,8 @@ def setup(app: Sphinx) -> dict:
     setup_headings(app)
     setup_components(app)
     setup_media(app)
-    app.connect("config-inited", _add_static_and_templates)
+    app.connect("config-inited", _add_static_and_templates, priority=900)
+    app.connect("builder-inited", _drop_repeated_static_paths, priority=900)
     app.connect("builder-inited", _cache_compiled_templates)
     app.add_css_file("mdx.css")
     app.add_js_file("mdx.js", loading_method="defer")
