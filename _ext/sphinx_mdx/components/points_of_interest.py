@@ -1,8 +1,10 @@
 """PointsOfInterest: numbered markers over an image or a code block.
 
 HTML: the content with a marker at each point's x/y (CSS pixels from the top
-left); a marker shows its label and opens its description on click or focus.
-Other builders: the content, then a legend "label: description".
+left); a marker is a button that shows its label, is described by its
+description and opens it (a disclosure: click, Enter, Space; one at a time;
+Escape closes it). Content whose image is missing, and other builders: the
+content, then a legend "label: description".
 """
 
 from __future__ import annotations
@@ -61,9 +63,9 @@ def visit_point_html(self, node: mdx_point) -> None:
     description_id = node["ids"][0] + "-description"
     self.body.append(
         f'<span class="mdx-poi-point" style="left:{_css_number(node["x"])};top:{_css_number(node["y"])}">'
-        f'<button type="button" class="mdx-poi-marker" aria-expanded="false" '
+        f'<button type="button" class="mdx-poi-marker" aria-expanded="false" aria-controls="{description_id}" '
         f'aria-describedby="{description_id}" id="{node["ids"][0]}">{self.encode(node["label"])}</button>'
-        f'<span class="mdx-poi-description" role="tooltip" id="{description_id}">'
+        f'<span class="mdx-poi-description" id="{description_id}">'
     )
 
 
@@ -72,10 +74,11 @@ def depart_point_html(self, node: mdx_point) -> None:
 
 
 def points_to_legend(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Outside HTML, markers become a legend after the content."""
-    if app.builder.format == "html":
-        return
+    """Outside HTML, markers become a legend after the content; in HTML too when the image they
+    stand on is missing, since they would stand over the text that follows."""
     for node in list(doctree.findall(mdx_points_of_interest)):
+        if app.builder.format == "html" and not _image_missing(node):
+            continue
         legend = nodes.bullet_list(classes=["mdx-poi-legend"])
         for point in [child for child in node.children if isinstance(child, mdx_point)]:
             paragraph = nodes.paragraph("", "", nodes.strong("", point["label"] + ":"), nodes.Text(" "))
@@ -84,6 +87,13 @@ def points_to_legend(app: Sphinx, doctree: nodes.document, docname: str) -> None
             node.remove(point)
         if legend.children:
             node.append(legend)
+
+
+def _image_missing(node: mdx_points_of_interest) -> bool:
+    """Whether the content shows an image's alt text in its place (``media.MissingImages``)."""
+    return any("mdx-missing-image" in inline["classes"]
+               for child in node.children if not isinstance(child, mdx_point)
+               for inline in child.findall(nodes.inline))
 
 
 def _description_nodes(description: Any, render_markup) -> list[nodes.Node]:

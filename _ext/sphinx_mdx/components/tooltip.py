@@ -1,11 +1,14 @@
 """Tooltip: an inline trigger whose popup holds rich content with links.
 
-HTML: an accessible popover (static ``mdx.js``/``mdx.css``): the trigger is
-focusable and tied to the ``role="tooltip"`` body by ``aria-describedby``; it
-opens on hover and focus, stays open while the pointer is on it, and Escape
-closes it. LaTeX: the trigger, then a footnote holding the body (see
-:class:`TooltipFootnotes`). Other builders: the body in parentheses after the
-trigger.
+HTML (static ``mdx.js``/``mdx.css``): a body of text only is a tooltip: the
+focusable trigger is tied to the ``role="tooltip"`` body by
+``aria-describedby``, hover and focus open it, Escape closes it. A body a
+reader can act in (links) is a disclosure, since a tooltip may hold nothing
+interactive: the trigger is a button (``aria-expanded``, ``aria-controls``)
+that click, Enter and Space open, and the body's links come next in the tab
+order. An icon trigger is a button named "More information". LaTeX: the
+trigger, then a footnote holding the body (see :class:`TooltipFootnotes`).
+Other builders: the body in parentheses after the trigger.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sphinx.builders.latex.nodes import footnotemark, footnotetext
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from .shared import Component, add_node, depart_passthrough, line_break, visit_passthrough
+from .shared import Component, add_node, depart_passthrough, details, line_break, visit_passthrough
 
 if TYPE_CHECKING:
     from ..renderer import JsxElement
@@ -53,21 +56,37 @@ def depart_tooltip_html(self, node: mdx_tooltip) -> None:
     self.body.append("</span>")
 
 
+#: What a reader can act on in a body: links, nested tooltips, folds, code blocks (their copy button).
+INTERACTIVE = (nodes.reference, nodes.literal_block, mdx_tooltip, details)
+
+
+def is_disclosure(body: mdx_tooltip_body) -> bool:
+    """Whether the body holds something interactive, which ``role="tooltip"`` may not."""
+    return any(isinstance(node, INTERACTIVE) for node in body.findall(include_self=False))
+
+
 def visit_trigger_html(self, node: mdx_tooltip_trigger) -> None:
     body_id = node.parent[1]["ids"][0]
     classes = "mdx-tooltip-trigger" + ("" if node.children else " mdx-tooltip-icon")
-    attributes = {"tabindex": "0", "aria-describedby": body_id}
+    if is_disclosure(node.parent[1]):
+        tag, attributes = "button", {"type": "button", "aria-expanded": "false", "aria-controls": body_id}
+    elif node.children:
+        tag, attributes = "span", {"tabindex": "0", "aria-describedby": body_id}
+    else:
+        tag, attributes = "button", {"type": "button", "aria-describedby": body_id}
     if not node.children:
         attributes["aria-label"] = "More information"
-    self.body.append(self.starttag(node, "span", "", CLASS=classes, **attributes))
+    self.body.append(self.starttag(node, tag, "", CLASS=classes, **attributes))
+    self.context.append(f"</{tag}>")
 
 
 def depart_trigger_html(self, node: mdx_tooltip_trigger) -> None:
-    self.body.append("</span>")
+    self.body.append(self.context.pop())
 
 
 def visit_body_html(self, node: mdx_tooltip_body) -> None:
-    self.body.append(self.starttag(node, "span", "", CLASS="mdx-tooltip-body", role="tooltip"))
+    role = {} if is_disclosure(node) else {"role": "tooltip"}
+    self.body.append(self.starttag(node, "span", "", CLASS="mdx-tooltip-body", **role))
 
 
 def depart_body_html(self, node: mdx_tooltip_body) -> None:
