@@ -8,8 +8,10 @@ from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx_design.extension import STATIC_DIR as SPHINX_DESIGN_STATIC
 
+from .admonitions import setup_admonitions
 from .book import setup_book
 from .components import setup_components
+from .flavours import setup_flavours
 from .front_matter import setup_front_matter
 from .headings import setup_headings
 from .latex import setup_latex
@@ -65,6 +67,8 @@ def setup(app: Sphinx) -> dict:
     app.add_source_suffix(".mdx", "markdown", override=True)
     app.add_source_parser(MdxParser, override=True)
     app.add_source_parser(ConfinedRSTParser, override=True)
+    setup_flavours(app)
+    setup_admonitions(app)
     setup_trust(app)
     setup_mojibake(app)
     setup_links(app)

@@ -12,7 +12,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from sphinx.parsers import RSTParser
 
-from .components import COMPONENTS, INLINE_COMPONENTS
+from .flavours import flavour_of
 from .html import INLINE_NAMES as INLINE_HTML
 from .renderer import MdxRenderer
 from .syntax import mdx_plugin
@@ -20,7 +20,7 @@ from .trust import confined_parse, refuse_configuration, untrusted
 
 
 class MdxParser(MystParser):
-    """Parses ``.md`` and ``.mdx`` files as MDX v1 (a superset of MyST here).
+    """Parses ``.md`` and ``.mdx`` files as MDX of the folder's flavour (a superset of MyST here).
 
     As remark did (GFM), bare URLs and e-mail addresses are links (which ones:
     :func:`.links.is_gfm_autolink`; ``ingress-examples.md`` is not, though ``.md`` is a domain), and
@@ -48,7 +48,8 @@ class MdxParser(MystParser):
                 lambda wtype, msg: create_warning(document, msg, wtype, line=1, append_to=document),
             )
         md = create_md_parser(config, MdxRenderer)
-        md.use(mdx_plugin, INLINE_COMPONENTS | INLINE_HTML, COMPONENTS)
+        flavour = flavour_of(env.config, env.srcdir)
+        md.use(mdx_plugin, flavour.inline_components | INLINE_HTML, flavour.components, flavour.dialect)
         md.options["document"] = document
         with confined_parse(document):
             md.render(inputstring)

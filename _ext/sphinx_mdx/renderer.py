@@ -11,9 +11,9 @@ from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.base import token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 
-from . import headings, links, media, trust
+from . import admonitions, headings, links, media, trust
 from .attributes import Markup, NotALiteral, evaluate
-from .components import COMPONENTS
+from .flavours import Flavour, flavour_of
 from .html import render_html_element
 from .syntax.problems import MARKUP_DEPTH, MARKUP_DEPTH_KEY
 from .syntax.tags import Tag, ValueKind, markup_words
@@ -72,6 +72,11 @@ class JsxElement:
             return nodes.Element("", *self.renderer.render_markup(value.source, self.line)).astext()
         return str(value)
 
+    def flag(self, name: str) -> bool:
+        """A yes/no attribute: written bare (``<TabItem default>``) or as ``{true}``."""
+        attribute = self._attributes.get(name)
+        return attribute is not None and (attribute.kind is ValueKind.BARE or self.value(name) is True)
+
     def _bare(self, name: str) -> bool:
         """Whether the attribute is written with no value where one is needed (reported once)."""
         attribute = self._attributes.get(name)
@@ -117,6 +122,10 @@ class MdxRenderer(SphinxRenderer):
             if token.type == "esm":
                 imports.update(imported.name for imported in token.meta["imports"])
         return super().render(tokens, options, md_env)
+
+    @property
+    def flavour(self) -> Flavour:
+        return flavour_of(self.sphinx_env.config, self.sphinx_env.srcdir)
 
     def location(self, line: int) -> tuple[str, int]:
         return (self.sphinx_env.docname, line)
@@ -165,7 +174,7 @@ class MdxRenderer(SphinxRenderer):
     def render_esm(self, token: SyntaxTreeNode) -> None:
         line = token_line(token, default=1)
         for imported in token.meta["imports"]:
-            if imported.name not in COMPONENTS:
+            if imported.name not in self.flavour.components:
                 warn(
                     MdxWarnings.UNKNOWN_IMPORT,
                     f"import of {imported.name!r} from {imported.module!r}: no such component here",
@@ -174,6 +183,9 @@ class MdxRenderer(SphinxRenderer):
 
     def render_mdx_problem(self, token: SyntaxTreeNode) -> None:
         warn(MdxWarnings(token.meta["subtype"]), token.meta["message"], self.location(self.jsx_line(token)))
+
+    def render_admonition(self, token: SyntaxTreeNode) -> None:
+        admonitions.render_admonition(self, token)
 
     def render_jsx_flow(self, token: SyntaxTreeNode) -> None:
         self._render_jsx(JsxElement(self, token, inline=False))
@@ -185,7 +197,7 @@ class MdxRenderer(SphinxRenderer):
         if not element.tag.is_component:
             render_html_element(element)
             return
-        component = COMPONENTS.get(element.name)
+        component = self.flavour.components.get(element.name)
         if component is None:
             element.warn(
                 MdxWarnings.UNKNOWN_COMPONENT,
@@ -193,7 +205,7 @@ class MdxRenderer(SphinxRenderer):
             )
             self._render_unknown(element)
             return
-        if element.name.split(".")[0] not in self.md_env["mdx_imports"]:
+        if element.name.split(".")[0] not in self.md_env["mdx_imports"] and not self.flavour.global_components:
             element.warn(
                 MdxWarnings.MISSING_IMPORT,
                 f"<{element.name}> is used without an import; it is rendered as the component, "

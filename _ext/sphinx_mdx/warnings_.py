@@ -48,6 +48,8 @@ class MdxWarnings(enum.Enum):
     """Math that would read files, define macros or make links (shown as text)."""
     NESTING = "nesting"
     """Directives nested too deep to render as structure (their text is shown)."""
+    ADMONITION = "admonition"
+    """A Docusaurus admonition of a type nobody declared (shown as a note)."""
 
 
 def warn(subtype: MdxWarnings, message: str, location) -> None:

@@ -16,6 +16,12 @@ COMPONENTS: dict[str, Component] = {
 #: Components that live inside a paragraph.
 INLINE_COMPONENTS = frozenset(name for name, component in COMPONENTS.items() if component.inline)
 
+#: Docusaurus's pages: its own Tabs and TabItem instead of librarium's Tabs and Tabs.TabPane.
+DOCUSAURUS_COMPONENTS: dict[str, Component] = {
+    **{name: component for name, component in COMPONENTS.items() if not name.startswith("Tabs")},
+    **{component.name: component for component in tabs.DOCUSAURUS_COMPONENTS},
+}
+
 
 def setup_components(app: Sphinx) -> None:
     setup_shared(app)

@@ -29,9 +29,13 @@ def make_tab_set() -> nodes.container:
     return create_component("tab-set", classes=["sd-tab-set", "mdx-tabs"])
 
 
-def make_tab_pane(label: list[nodes.Node], key: str | None) -> tuple[nodes.container, nodes.container]:
+def make_tab_pane(
+    label: list[nodes.Node], key: str | None, selected: bool = False
+) -> tuple[nodes.container, nodes.container]:
     """A tab-item with its label; returns it and the container for its content."""
     item = create_component("tab-item", classes=["sd-tab-item", "mdx-tabs-tabpane"])
+    if selected:
+        item["selected"] = True  # sphinx-design opens it first
     rubric = nodes.rubric("", "", *label, classes=["sd-tab-label"])
     if key:
         rubric["sync_id"] = key
@@ -66,12 +70,39 @@ def render_tabs(element: JsxElement) -> None:
     element.renderer.current_node.extend(finish_tab_set(tab_set, element.text("identifier"), location))
 
 
+def render_docusaurus_tabs(element: JsxElement) -> None:
+    """Docusaurus's ``<Tabs groupId queryString defaultValue>``: the panes sync by ``groupId`` and
+    open from ``?<queryString>=<value>`` (a bare ``queryString`` names the group); one sync group
+    serves both, the query's name when it has one."""
+    tab_set = make_tab_set()
+    element.set_source(tab_set)
+    element.render_children(tab_set)
+    query = None if element.flag("queryString") else element.text("queryString")
+    default = element.text("defaultValue")
+    if default is not None:
+        for item in tab_set.findall(lambda node: is_component(node, "tab-item")):
+            if item.parent is tab_set:
+                item["selected"] = item[0].get("sync_id") == default
+    location = element.renderer.location(element.line)
+    element.renderer.current_node.extend(finish_tab_set(tab_set, query or element.text("groupId"), location))
+
+
+def render_tab_item(element: JsxElement) -> None:
+    """Docusaurus's ``<TabItem label value default>``: the label, or the value when it has none."""
+    _add_pane(element, "TabItem", element.markup("label") or [nodes.Text(element.text("value", ""))],
+              element.text("value"), element.flag("default"))
+
+
 def render_tab_pane(element: JsxElement) -> None:
+    _add_pane(element, "Tabs.TabPane", element.markup("tab") or [nodes.Text(element.text("key", ""))],
+              element.text("key"))
+
+
+def _add_pane(element: JsxElement, name: str, label: list[nodes.Node], key: str | None, selected: bool = False) -> None:
     parent = element.renderer.current_node
     if not is_component(parent, "tab-set"):
-        element.warn(MdxWarnings.JSX, "<Tabs.TabPane> outside <Tabs>; its content is shown under its label")
-    label = element.markup("tab") or [nodes.Text(element.text("key", ""))]
-    item, content = make_tab_pane(label, element.text("key"))
+        element.warn(MdxWarnings.JSX, f"<{name}> outside <Tabs>; its content is shown under its label")
+    item, content = make_tab_pane(label, key, selected)
     element.set_source(item)
     parent.append(item)
     element.render_children(content)
@@ -123,6 +154,13 @@ class TabPanesOnPaper(SphinxPostTransform):
 COMPONENTS = [
     Component("Tabs", render_tabs, frozenset({"identifier", "defaultActiveKey", "className"})),
     Component("Tabs.TabPane", render_tab_pane, frozenset({"tab", "key"})),
+]
+
+#: Docusaurus's tabs (its @theme/Tabs and @theme/TabItem).
+DOCUSAURUS_COMPONENTS = [
+    Component("Tabs", render_docusaurus_tabs,
+              frozenset({"groupId", "queryString", "defaultValue", "className", "lazy", "values"})),
+    Component("TabItem", render_tab_item, frozenset({"label", "value", "default", "className", "attributes"})),
 ]
 
 

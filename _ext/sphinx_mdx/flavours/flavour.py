@@ -1,0 +1,26 @@
+"""What sets one flavour of MDX pages apart from another."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from ..components.shared import Component
+
+
+@dataclass(frozen=True)
+class Flavour:
+    name: str
+    #: The Markdown rules of the flavour's parser, on top of the MDX rules all flavours share.
+    dialect: Callable[[MarkdownIt], None]
+    #: The components its pages use, by name.
+    components: Mapping[str, Component]
+    #: Whether components work without an ``import`` line (Docusaurus makes them global).
+    global_components: bool
+
+    @property
+    def inline_components(self) -> frozenset[str]:
+        """The components that live inside a paragraph."""
+        return frozenset(name for name, component in self.components.items() if component.inline)

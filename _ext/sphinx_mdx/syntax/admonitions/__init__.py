@@ -1,0 +1,3 @@
+from .index import admonitions_plugin
+
+__all__ = ["admonitions_plugin"]

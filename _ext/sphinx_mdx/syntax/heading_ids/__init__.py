@@ -1,0 +1,3 @@
+from .index import heading_ids_plugin
+
+__all__ = ["heading_ids_plugin"]

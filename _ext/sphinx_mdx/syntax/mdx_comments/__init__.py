@@ -1,0 +1,3 @@
+from .index import mdx_comments_plugin
+
+__all__ = ["mdx_comments_plugin"]

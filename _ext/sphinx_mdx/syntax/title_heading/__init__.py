@@ -1,0 +1,3 @@
+from .index import title_heading_plugin
+
+__all__ = ["title_heading_plugin"]

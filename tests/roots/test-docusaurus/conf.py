@@ -1,0 +1,3 @@
+extensions = ["sphinx_mdx"]
+root_doc = "index"
+html_theme = "furo"

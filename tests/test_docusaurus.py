@@ -1,0 +1,114 @@
+"""Docusaurus pages (librarium since 2023, MDX 3): the flavour is found from the folder, and its
+syntax and components read as Docusaurus showed them. Builds ``roots/test-docusaurus``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.errors import ConfigError
+
+from conftest import warnings_of
+from sphinx_mdx.flavours import DOCUSAURUS, FLAVOURS, flavour_of
+from sphinx_mdx.flavours.mdx1 import MDX1
+
+
+@pytest.fixture(scope="module")
+def built(rootdir, tmp_path_factory):
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp("html", srcdir=rootdir / "test-docusaurus", builddir=tmp_path_factory.mktemp("docusaurus"))
+    app.build()
+    yield app
+    app.cleanup()
+
+
+def _page(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_folder_is_found_to_be_docusaurus(built):
+    assert flavour_of(built.config, built.srcdir) is DOCUSAURUS  # it holds a _category_.json
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ([], MDX1),
+    (["_category_.json"], DOCUSAURUS),
+    (["../docusaurus.config.js"], DOCUSAURUS),
+])
+def test_the_flavour_follows_docusaurus_files(tmp_path, files, expected):
+    content = tmp_path / "site" / "content"
+    content.mkdir(parents=True)
+    (content / "page.md").write_text("# Page\n", encoding="utf-8")
+    for name in files:
+        (content / name).write_text("{}", encoding="utf-8")
+    config = type("Config", (), {"mdx_flavour": "auto"})()
+    assert flavour_of(config, content) is expected
+    config.mdx_flavour = "mdx1"
+    assert flavour_of(config, content) is FLAVOURS["mdx1"]
+
+
+def test_an_unknown_flavour_is_a_configuration_error(rootdir, tmp_path):
+    from sphinx.testing.util import SphinxTestApp
+
+    with pytest.raises(ConfigError, match="mdx_flavour"):
+        SphinxTestApp("dummy", srcdir=rootdir / "test-docusaurus", builddir=tmp_path,
+                      confoverrides={"mdx_flavour": "gatsby"})
+
+
+def test_admonitions_are_admonitions_with_their_titles(built):
+    page = _page(built, "guides/admonitions")
+    boxes = {box.find(class_="admonition-title").get_text(): box["class"] for box in page.select("div.admonition")}
+    assert {"admonition", "important"} <= set(boxes["Info"])
+    assert "warning" in boxes["Mind the gap"]
+    assert "tip" in boxes["Bracketed title"]
+    assert "danger" in boxes["Danger"]
+    assert "important" in boxes["Preview"]  # librarium's own type, from mdx_admonitions
+    assert "note" in boxes["Mystery"]
+    inner = page.find(class_="admonition-title", string="Note").parent
+    assert inner.parent.find(class_="admonition-title").get_text() == "Caution"  # nested, with more colons
+    danger = page.find(class_="admonition-title", string="Danger").parent
+    assert danger.find_parent("li") is not None  # inside its list item
+    assert ":::" not in page.find("article").get_text().replace(page.find("pre").get_text(), "")
+    assert ":::info" in page.find("pre").get_text()  # in code, it stays code
+
+
+def test_an_undeclared_admonition_type_is_named_with_its_line(built):
+    assert [w for w in warnings_of(built, "[mdx.admonition]") if "admonitions.md:56:" in w and "':::mystery'" in w]
+
+
+def test_comments_are_never_shown(built):
+    text = _page(built, "guides/admonitions").find("article").get_text()
+    assert "NEEDS REVIEW" not in text and "a comment in text" not in text
+    assert "Next step" in text and "goes on." in text
+
+
+def test_a_written_heading_id_is_the_anchor(built):
+    page = _page(built, "guides/admonitions")
+    heading = page.find(lambda tag: tag.name == "h2" and "Before you start" in tag.get_text())
+    assert "{#" not in heading.get_text()
+    assert heading.find_parent("section")["id"] == "prerequisites"
+    assert page.find("a", string="the prerequisites")["href"] == "#prerequisites"
+
+
+def test_the_front_matter_title_is_the_heading_of_a_page_without_one(built):
+    page = _page(built, "guides/admonitions")
+    assert page.find("h1").get_text().strip("¶ ") == "Admonitions"
+    assert not warnings_of(built, "[myst.header]")
+
+
+def test_tabs_keep_labels_groups_queries_and_defaults(built):
+    page = _page(built, "guides/tabs")
+    sets = page.select("div.sd-tab-set")
+    labels = [[label.get_text().strip() for label in tab_set.select("label")] for tab_set in sets]
+    assert labels == [["Amazon Web Services", "Azure"], ["mac", "linux"]]
+    checked = [[radio.has_attr("checked") for radio in tab_set.select("input")] for tab_set in sets]
+    assert checked == [[False, True], [False, True]]
+    groups = [[label["data-sync-group"] for label in tab_set.select("label")] for tab_set in sets]
+    assert groups == [["cloud", "cloud"], ["os", "os"]]
+
+
+def test_components_need_no_import(built):
+    assert not warnings_of(built, "[mdx.missing_import]")
+    assert not warnings_of(built, "[mdx.unknown_component]")
