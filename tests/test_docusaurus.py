@@ -112,3 +112,43 @@ def test_tabs_keep_labels_groups_queries_and_defaults(built):
 def test_components_need_no_import(built):
     assert not warnings_of(built, "[mdx.missing_import]")
     assert not warnings_of(built, "[mdx.unknown_component]")
+
+
+def test_a_partial_is_included_with_its_props(built):
+    text = _page(built, "guides/partials").find("article").get_text(" ", strip=True)
+    assert "Install Guides with the installer ." in text
+    assert "This page is Partials;" in text and "{props" not in text and "{frontMatter" not in text
+    assert not (Path(built.outdir) / "_partials").exists()  # partials are no pages
+
+
+def test_link_components_follow_the_site_scheme(built):
+    page = _page(built, "guides/partials")
+    assert page.find("a", string="installer")["href"] == "tabs.html"
+    assert page.find("a", string="Edition guide")["href"] == "admonitions.html"  # under mdx_edition_paths
+
+
+def test_a_missing_partial_and_a_missing_prop_are_named_with_their_lines(built):
+    assert [w for w in warnings_of(built, "[mdx.partial]") if "partials.md:8:" in w and "missing-steps" in w]
+    assert [w for w in warnings_of(built, "[mdx.expression]") if "partials.md:10:" in w and "{props.nothing}" in w]
+
+
+def test_an_edit_to_a_partial_rebuilds_the_pages_that_use_it(built):
+    partial = str(Path(built.srcdir, "_partials", "setup", "_install-steps.mdx").resolve())
+    assert any(str(path) == partial for path in built.env.dependencies["guides/partials"])
+
+
+def test_partials_are_read_only_inside_their_folder(tmp_path):
+    from sphinx.testing.util import SphinxTestApp
+
+    site = tmp_path / "site"
+    (site / "_partials").mkdir(parents=True)
+    (site / "_category_.json").write_text("{}", encoding="utf-8")
+    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+    secret = tmp_path / "_secret.mdx"
+    secret.write_text("---\npartial_category: x\npartial_name: secret\n---\n\nSECRET WORDS\n", encoding="utf-8")
+    (site / "_partials" / "_secret.mdx").symlink_to(secret)
+    (site / "index.md").write_text('# Home\n\n<PartialsComponent category="x" name="secret" />\n', encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
+    app.build()
+    assert "SECRET WORDS" not in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert [w for w in warnings_of(app, "[mdx.partial]") if "index.md:3:" in w]

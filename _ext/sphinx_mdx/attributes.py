@@ -9,11 +9,13 @@ refused with the reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import json5
 
+from .syntax.data_references import REFERENCE
 from .syntax.tags import Attribute, ValueKind
 
 #: json5 recurses once per level of nesting: deeper literals are refused before it reads them.
@@ -37,8 +39,12 @@ class NotALiteral(ValueError):
     """The expression is not a JavaScript literal."""
 
 
-def evaluate(attribute: Attribute) -> Any:
-    """Return the value of ``attribute``; raise :class:`NotALiteral` if it has none."""
+def evaluate(attribute: Attribute, lookup: Callable[[str, str], Any] | None = None) -> Any:
+    """Return the value of ``attribute``; raise :class:`NotALiteral` if it has none.
+
+    ``lookup(name, key)`` gives the value of a data reference such as ``{props.edition}``
+    (Docusaurus's partials pass their props on so), or None.
+    """
     if attribute.kind is ValueKind.BARE:
         return True
     if attribute.kind is ValueKind.STRING:
@@ -46,6 +52,12 @@ def evaluate(attribute: Attribute) -> Any:
     source = attribute.value.strip()
     if source.startswith("<"):
         return Markup(source)
+    reference = REFERENCE.fullmatch(source)
+    if reference is not None and lookup is not None:
+        value = lookup(reference.group(1), reference.group(2))
+        if value is None:
+            raise NotALiteral(f"{{{source}}} has no value here")
+        return value
     if len(source) > MAX_LITERAL_LENGTH:
         raise NotALiteral(f"a literal of {len(source):,} characters is longer than {MAX_LITERAL_LENGTH:,}")
     if _depth(source) > MAX_LITERAL_DEPTH:

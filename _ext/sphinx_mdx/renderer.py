@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import MutableMapping, Sequence
+from functools import partial
 from typing import Any
 
 from docutils import nodes
@@ -11,7 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.base import token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 
-from . import admonitions, headings, links, media, trust
+from . import admonitions, headings, links, media, page_data, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .flavours import Flavour, flavour_of
 from .html import render_html_element
@@ -51,7 +52,7 @@ class JsxElement:
             return None
         if name not in self._values:
             try:
-                self._values[name] = evaluate(attribute)
+                self._values[name] = evaluate(attribute, partial(page_data.lookup, self.renderer.md_env))
             except NotALiteral as error:
                 self.warn(
                     MdxWarnings.EXPRESSION,
@@ -121,7 +122,18 @@ class MdxRenderer(SphinxRenderer):
         for token in tokens:
             if token.type == "esm":
                 imports.update(imported.name for imported in token.meta["imports"])
+        if tokens and tokens[0].type == "front_matter":
+            md_env[page_data.FRONT_MATTER_KEY] = page_data.read_front_matter(tokens[0].content)
         return super().render(tokens, options, md_env)
+
+    def render_mdx_data_reference(self, token: SyntaxTreeNode) -> None:
+        """``{props.edition}``: the value, as text; without one, nothing, with a warning."""
+        value = page_data.lookup(self.md_env, token.meta["object"], token.meta["key"])
+        if value is None:
+            warn(MdxWarnings.EXPRESSION, f"{token.content} has no value here; it is left out",
+                 self.location(self.jsx_line(token)))
+            return
+        self.current_node.append(nodes.Text(value))
 
     @property
     def flavour(self) -> Flavour:

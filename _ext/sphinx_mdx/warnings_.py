@@ -48,6 +48,8 @@ class MdxWarnings(enum.Enum):
     """Math that would read files, define macros or make links (shown as text)."""
     NESTING = "nesting"
     """Directives nested too deep to render as structure (their text is shown)."""
+    PARTIAL = "partial"
+    """A ``<PartialsComponent>`` naming no partial of the partials folder (nothing is included)."""
     ADMONITION = "admonition"
     """A Docusaurus admonition of a type nobody declared (shown as a note)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import boxes, layout, points_of_interest, tabs, tooltip, youtube
+from . import boxes, layout, partials, points_of_interest, tabs, tooltip, versioned_links, youtube
 from .shared import Component, setup_shared
 
 COMPONENTS: dict[str, Component] = {
@@ -16,10 +16,12 @@ COMPONENTS: dict[str, Component] = {
 #: Components that live inside a paragraph.
 INLINE_COMPONENTS = frozenset(name for name, component in COMPONENTS.items() if component.inline)
 
-#: Docusaurus's pages: its own Tabs and TabItem instead of librarium's Tabs and Tabs.TabPane.
+#: Docusaurus's pages: its own Tabs and TabItem instead of librarium's Tabs and Tabs.TabPane, partials and
+#: the link components.
 DOCUSAURUS_COMPONENTS: dict[str, Component] = {
     **{name: component for name, component in COMPONENTS.items() if not name.startswith("Tabs")},
-    **{component.name: component for component in tabs.DOCUSAURUS_COMPONENTS},
+    **{component.name: component
+       for component in [*tabs.DOCUSAURUS_COMPONENTS, *partials.COMPONENTS, *versioned_links.COMPONENTS]},
 }
 
 
@@ -30,3 +32,5 @@ def setup_components(app: Sphinx) -> None:
     points_of_interest.setup_points_of_interest(app)
     tabs.setup_tabs(app)
     youtube.setup_youtube(app)
+    partials.setup_partials(app)
+    versioned_links.setup_versioned_links(app)

@@ -50,6 +50,13 @@ def _check_setting(app: Sphinx, config: Config) -> None:
                           + ", ".join(repr(name) for name in (AUTO, *FLAVOURS)))
 
 
+def _exclude_partials(app: Sphinx, config: Config) -> None:
+    """Docusaurus makes no page of a file or folder whose name starts with ``_`` (partials)."""
+    if flavour_of(config, app.srcdir) is DOCUSAURUS:
+        config.exclude_patterns = [*config.exclude_patterns, "_*", "**/_*"]
+
+
 def setup_flavours(app: Sphinx) -> None:
     app.add_config_value("mdx_flavour", AUTO, "env", types=[str])
     app.connect("config-inited", _check_setting)
+    app.connect("config-inited", _exclude_partials)

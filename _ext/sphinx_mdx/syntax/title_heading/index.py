@@ -6,10 +6,11 @@ The title is text, never Markdown: Docusaurus prints it as written.
 
 from __future__ import annotations
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+
+from ...page_data import read_front_matter
 
 
 def title_heading_plugin(md: MarkdownIt) -> None:
@@ -36,9 +37,5 @@ def _title_heading(state: StateCore) -> None:
 
 def _title(front_matter: str) -> str:
     """The ``title`` key, if it is a plain string (anything else, an alias included, is no title)."""
-    try:
-        data = yaml.safe_load(front_matter)
-    except yaml.YAMLError:
-        return ""
-    title = data.get("title") if isinstance(data, dict) else None
+    title = read_front_matter(front_matter).get("title")
     return title.strip() if isinstance(title, str) else ""
