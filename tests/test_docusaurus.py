@@ -152,3 +152,25 @@ def test_partials_are_read_only_inside_their_folder(tmp_path):
     app.build()
     assert "SECRET WORDS" not in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert [w for w in warnings_of(app, "[mdx.partial]") if "index.md:3:" in w]
+
+
+def test_a_page_named_as_its_folder_is_the_folders_page(built):
+    assert (Path(built.outdir) / "guides.html").is_file()  # guides/guides.md
+    assert (Path(built.outdir) / "guides" / "cloud.html").is_file()  # guides/cloud/cloud.md
+    page = _page(built, "guides/cloud")
+    assert page.find("a", string="the tabs")["href"] == "tabs.html"  # relative to the file's folder
+    assert page.find("a", string="admonitions")["href"] == "admonitions.html#prerequisites"
+
+
+def test_the_navigation_follows_positions_labels_and_hidden_pages(built):
+    nav = _page(built, "guides").select_one(".sidebar-tree")
+    top = [link.get_text() for link in nav.select("li.toctree-l1 > a")]
+    assert top == ["Guides"]  # sidebar_label; the hidden category and page are left out
+    below = [link.get_text() for link in nav.select("li.toctree-l2 > a")]
+    # Cloud's _category_.json has position 0, then sidebar_position 1, 2, 3
+    assert below == ["Cloud", "Admonitions", "Tabs", "Partials"]
+    assert not warnings_of(built, "toctree")  # hidden pages are orphans on purpose
+
+
+def test_description_is_the_meta_description(built):
+    assert _page(built, "guides").find("meta", attrs={"name": "description"})["content"] == "How to do things."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,17 +37,32 @@ def url_segment(segment: str) -> str:
     return _NUMERIC_PREFIX.sub("", segment, count=1)
 
 
-def page_url(docname: str) -> str:
-    """The librarium URL path of a page: ``12-enterprise/01-install`` -> ``/enterprise/install``."""
+def page_url(docname: str, folder_index: bool = False) -> str:
+    """The librarium URL path of a page: ``12-enterprise/01-install`` -> ``/enterprise/install``.
+
+    With ``folder_index`` (Docusaurus), a page named as its folder is the folder's page:
+    ``clusters/clusters`` -> ``/clusters``.
+    """
     segments = [url_segment(segment) for segment in docname.split("/")]
-    if segments[-1] == "index":
+    if segments[-1] == "index" or (folder_index and len(segments) > 1 and segments[-1] == segments[-2]):
         segments.pop()
     return "/" + "/".join(segments)
 
 
-def url_docname(docname: str, root_doc: str = "index") -> str:
+def url_docname(docname: str, root_doc: str = "index", folder_index: bool = False) -> str:
     """The document name a page gets: its librarium URL without slashes (``/`` is ``root_doc``)."""
-    return page_url(docname).strip("/") or root_doc
+    return page_url(docname, folder_index).strip("/") or root_doc
+
+
+def folder_url(env: BuildEnvironment, docname: str) -> str:
+    """The URL of the folder holding the page's file, which relative links start from."""
+    folder = PurePosixPath(env.doc2path(docname, False)).parent.as_posix()
+    return "/" if folder == "." else page_url(folder + "/index")
+
+
+def _folder_index(env: BuildEnvironment) -> bool:
+    """Whether the project names ``x/x.md`` as folder ``x``'s page (see ``site_tree.LibrariumProject``)."""
+    return getattr(env.project, "folder_index", False)
 
 
 def segment_order(segment: str) -> tuple[int, float, str]:
@@ -185,7 +201,7 @@ def resolve_site_link(
     parts = urlsplit(href)
     docname = _find_page(env, parts.path, here)
     html_output = app.builder.format == "html"
-    site_path = href if href.startswith(("/", "#")) else _site_path(parts, here)
+    site_path = href if href.startswith(("/", "#")) else _site_path(env, parts, here)
     external = nodes.reference("", "", *content.children, refuri=live_url(app.config, site_path))
     if docname is None:
         if site_path != href:  # a file this folder does not have: say where the link goes now
@@ -209,25 +225,25 @@ def resolve_site_link(
     return nodes.reference("", "", *content.children, refuri=uri or "#", internal=True)
 
 
-def _site_path(parts, here: str) -> str:
+def _site_path(env: BuildEnvironment, parts, here: str) -> str:
     """A relative link's librarium URL, from the page ``here``: ``../x/02-y.md#z`` -> ``/x/y#z``."""
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(page_url(here)), posixpath.splitext(parts.path)[0]))
-    return page_url(path.strip("/") or "index") + (f"?{parts.query}" if parts.query else "") + (
+    path = posixpath.normpath(posixpath.join(folder_url(env, here), posixpath.splitext(parts.path)[0]))
+    return page_url(path.strip("/") or "index", _folder_index(env)) + (f"?{parts.query}" if parts.query else "") + (
         f"#{parts.fragment}" if parts.fragment else "")
 
 
 def _find_page(env: BuildEnvironment, path: str, here: str) -> str | None:
-    """The page a link's path names: a librarium URL, or a relative document path."""
+    """The page a link's path names: a librarium URL, or a path relative to the page's folder."""
     if not path:
         return here
     if not path.startswith("/"):
-        path = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+        path = posixpath.normpath(posixpath.join(folder_url(env, here), path))
     if path.endswith((".md", ".mdx", ".html")):
         path = posixpath.splitext(path)[0]
     candidate = path.strip("/") or env.config.root_doc
     if candidate in env.found_docs:
         return candidate
-    return env.mdx_page_urls.get(page_url(candidate))
+    return env.mdx_page_urls.get(page_url(candidate, _folder_index(env)))
 
 
 class RubricTargetsForLatex(SphinxPostTransform):

@@ -27,8 +27,9 @@ from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import get_matching_files
 
-from .front_matter import flag
-from .links import segment_order, url_docname
+from .flavours import Flavour, flavour_of
+from .front_matter import HIDE_FROM_SIDEBAR, flag, hidden_from_sidebar
+from .links import url_docname
 from .trust import page_refused, untrusted
 from .warnings_ import MdxWarnings, warn
 
@@ -37,8 +38,12 @@ class LibrariumProject(Project):
     """Names each document by its librarium URL, and supplies a landing page if the root is missing."""
 
     def __init__(self, srcdir, source_suffix: Iterable[str], root_doc: str, landing: Path, title: str,
-                 hidden: dict[Path, tuple[int, bool]], confined: bool) -> None:
+                 hidden: dict[Path, tuple[int, bool]], confined: bool, flavour: Flavour) -> None:
         super().__init__(srcdir, source_suffix)
+        #: Whether ``x/x.md`` is the page of folder ``x`` (Docusaurus).
+        self.folder_index = flavour.folder_index_pages
+        self.navigation_order = flavour.navigation_order
+        self.hidden_folder = flavour.hidden_folder
         #: Whether pages are untrusted: no page that links out, or with a name that could end an attribute
         #: (linked folders are excluded at config-inited, see ``trust.exclude_linked_folders``).
         self.confined = confined
@@ -49,7 +54,8 @@ class LibrariumProject(Project):
         self._hidden = hidden
 
     def hidden_from_nav(self, path: Path) -> bool:
-        """Whether the page at ``path`` says ``hiddenFromNav``; read again only when the file changed."""
+        """Whether the page at ``path`` is kept out of the navigation: its front matter says so (read
+        again only when the file changed), or its folder does (Docusaurus's hidden categories)."""
         try:
             stamp = path.stat().st_mtime_ns
         except OSError:
@@ -57,7 +63,7 @@ class LibrariumProject(Project):
         known = self._hidden.get(path)
         if known is None or known[0] != stamp:
             known = self._hidden[path] = (stamp, _read_hidden_from_nav(path))
-        return known[1]
+        return known[1] or self.hidden_folder(Path(self.srcdir), path)
 
     def discover(self, exclude_paths: Iterable[str] = (), include_paths: Iterable[str] = ("**",)) -> set[str]:
         """Find the pages, named by URL; two pages with one URL: the second keeps its file name."""
@@ -71,14 +77,15 @@ class LibrariumProject(Project):
             if self.confined and (reason := page_refused(self.srcdir, filename)):
                 warn(MdxWarnings.FILE, f"page {filename!r} is not built: {reason}", f"{Path(self.srcdir) / path}:1")
                 continue
-            name = url_docname(raw, self.root_doc)
+            name = url_docname(raw, self.root_doc, self.folder_index)
             if name in by_name:
                 warn(MdxWarnings.URL, f"{by_name[name]} and {path} have the same librarium URL; "
                      f"the second keeps its file name {raw!r}", f"{Path(self.srcdir) / path}:1")
                 name = raw
             by_name[name] = path
         #: The pages each page lists in the navigation, by page name.
-        self.navigation = navigation_tree(self.root_doc, by_name, Path(self.srcdir), self.hidden_from_nav)
+        self.navigation = navigation_tree(self.root_doc, by_name, Path(self.srcdir), self.hidden_from_nav,
+                                          self.navigation_order)
         if self.root_doc not in by_name:
             by_name[self.root_doc] = self._write_landing(self.navigation.get(self.root_doc, []))
         self._docname_to_path = by_name
@@ -94,7 +101,7 @@ class LibrariumProject(Project):
         if path in self._path_to_docname:
             return self._path_to_docname[path]
         docname = super().path2doc(filename)
-        return None if docname is None else url_docname(docname, self.root_doc)
+        return None if docname is None else url_docname(docname, self.root_doc, self.folder_index)
 
     def doc2path(self, docname: str, absolute: bool):
         """The generated landing page is named, relative to the content, as the root page would be.
@@ -115,13 +122,13 @@ class LibrariumProject(Project):
         return self.landing
 
 
-def navigation_tree(root_doc: str, pages: dict[str, Path], srcdir: Path,
-                    hidden: Callable[[Path], bool]) -> dict[str, list[str]]:
-    """The pages each page lists, in librarium's order; one pass over the site.
+def navigation_tree(root_doc: str, pages: dict[str, Path], srcdir: Path, hidden: Callable[[Path], bool],
+                    order: Callable[[Path, Path, tuple[str, ...]], tuple]) -> dict[str, list[str]]:
+    """The pages each page lists, in the flavour's ``order``; one pass over the site.
 
     A page is listed by the nearest page above it by URL (its folder's section
     page, or that of a folder further up when its own folder has none), or by
-    the root. ``hiddenFromNav`` pages are listed nowhere.
+    the root. Hidden pages (``hiddenFromNav``, ``hide-from-sidebar``) are listed nowhere.
     """
     listed: dict[str, list] = defaultdict(list)
     for docname, path in pages.items():
@@ -130,9 +137,9 @@ def navigation_tree(root_doc: str, pages: dict[str, Path], srcdir: Path,
         parts = docname.split("/")
         above = ("/".join(parts[:depth]) for depth in range(len(parts) - 1, 0, -1))
         parent = next((name for name in above if name in pages), root_doc)
-        depth = 0 if parent == root_doc else len(PurePosixPath(pages[parent]).with_suffix("").parts)
-        order = tuple(segment_order(part) for part in PurePosixPath(path).with_suffix("").parts[depth:])
-        listed[parent].append((order, docname))
+        depth = 0 if parent == root_doc else len(parent.split("/"))  # the folders of the parent's URL
+        parts = PurePosixPath(path).parts
+        listed[parent].append((order(srcdir, Path(*parts[:depth]), parts[depth:]), docname))
     return {parent: [docname for _, docname in sorted(children)] for parent, children in listed.items()}
 
 
@@ -141,13 +148,13 @@ def _read_hidden_from_nav(path: Path) -> bool:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
-    if "hiddenFromNav" not in text:
+    if "hiddenFromNav" not in text and HIDE_FROM_SIDEBAR not in text:
         return False  # spares nearly every page a second YAML parse
     try:
-        front_matter = read_topmatter(text)
+        front_matter = read_topmatter(text) or {}
     except TopmatterReadError:
         return False
-    return flag(front_matter or {}, "hiddenFromNav")
+    return flag(front_matter, "hiddenFromNav") or hidden_from_sidebar(front_matter)
 
 
 class TreeNavigation(SphinxTransform):
@@ -247,7 +254,7 @@ def install_project(app: Sphinx) -> None:
     project = LibrariumProject(
         app.srcdir, app.config.source_suffix, app.config.root_doc,
         Path(app.doctreedir) / "mdx-generated" / f"{app.config.root_doc}.md", app.config.project,
-        env.__dict__.setdefault("mdx_hidden_from_nav", {}), untrusted(app.config),
+        env.__dict__.setdefault("mdx_hidden_from_nav", {}), untrusted(app.config), flavour_of(app.config, app.srcdir),
     )
     project.restore(env.project)
     app.project = env.project = project

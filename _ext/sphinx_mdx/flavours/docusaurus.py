@@ -3,9 +3,67 @@ Docusaurus's admonitions, MDX comments and heading ids, and whose components are
 
 from __future__ import annotations
 
+import json
+import math
+from pathlib import Path
+
+from myst_parser.config.main import TopmatterReadError, read_topmatter
+
 from ..components import DOCUSAURUS_COMPONENTS
+from ..links import url_segment
 from ..syntax import docusaurus_dialect
 from .flavour import Flavour
 
+#: Where a folder's label, position and visibility are kept.
+CATEGORY_FILE = "_category_.json"
+#: librarium's class for a category kept out of the sidebar.
+HIDDEN_CATEGORY = "hidden-category"
+
+
+def sidebar_order(srcdir: Path, folder: Path, parts: tuple[str, ...]) -> tuple:
+    """Docusaurus's order: by ``sidebar_position`` (a page) or the ``position`` of the folder's
+    ``_category_.json``, those without one after, then by name (its number prefix dropped)."""
+    key = []
+    for depth, part in enumerate(parts):
+        path = folder.joinpath(*parts[: depth + 1])
+        if depth < len(parts) - 1:
+            position = category(srcdir / path).get("position")
+        else:
+            position = page_front_matter(srcdir / path).get("sidebar_position")
+        number = position if isinstance(position, int | float) and not isinstance(position, bool) else math.inf
+        key.append((number, url_segment(Path(part).stem).lower()))
+    return tuple(key)
+
+
+def category(folder: Path) -> dict:
+    """The folder's ``_category_.json``: its keys, or none when it is missing or not an object."""
+    try:
+        data = json.loads((folder / CATEGORY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def in_hidden_category(srcdir: Path, page: Path) -> bool:
+    """Whether a folder between the content folder and the page is a hidden category
+    (``"className": "hidden-category"`` in its ``_category_.json``, as librarium hides one)."""
+    folder = page.parent
+    while folder != srcdir and folder.is_relative_to(srcdir):
+        class_name = category(folder).get("className")
+        if isinstance(class_name, str) and HIDDEN_CATEGORY in class_name.split():
+            return True
+        folder = folder.parent
+    return False
+
+
+def page_front_matter(path: Path) -> dict:
+    try:
+        return read_topmatter(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, UnicodeDecodeError, TopmatterReadError):
+        return {}
+
+
 DOCUSAURUS = Flavour("docusaurus", dialect=docusaurus_dialect, components=DOCUSAURUS_COMPONENTS,
-                     global_components=True)
+                     global_components=True,
+                     folder_index_pages=True, navigation_order=sidebar_order,
+                     hidden_folder=in_hidden_category)
