@@ -24,6 +24,8 @@ myst_heading_anchors = 3
 highlight_language = "text"
 # Copy the command, not the prompt.
 copybutton_exclude = ".linenos, .gp, .go"
+# No copy button on a block whose author said hideClipboard (Docusaurus pages).
+copybutton_selector = "div:not(.mdx-no-copy) > div.highlight pre"
 
 # Pages link to librarium URLs; those the project lacks go to the live site.
 mdx_site_url = "https://docs.spectrocloud.com"

@@ -174,3 +174,14 @@ def test_the_navigation_follows_positions_labels_and_hidden_pages(built):
 
 def test_description_is_the_meta_description(built):
     assert _page(built, "guides").find("meta", attrs={"name": "description"})["content"] == "How to do things."
+
+
+def test_code_fence_options(built):
+    page = _page(built, "guides/tabs")
+    block = page.find(class_="literal-block-wrapper")
+    assert block.find(class_="caption-text").get_text() == "values.yaml"
+    code = block.find("pre")
+    assert "highlight-next-line" not in code.get_text()  # the comment is taken out
+    assert [line.get_text().strip() for line in code.select(".hll")] == ["1first: 1", "2second: 2"]
+    assert block.select_one(".mdx-no-copy") is not None  # hideClipboard: no copy button (conf.py selector)
+    assert code.select(".linenos")  # showLineNumbers

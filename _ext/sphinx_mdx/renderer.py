@@ -249,6 +249,18 @@ class MdxRenderer(SphinxRenderer):
         elif isinstance(self.current_node, nodes.section):  # the heading's own section
             headings.keep_level(self.current_node, int(token.tag[1]))
 
+    def render_fence(self, token: SyntaxTreeNode) -> None:
+        """A code block; with a title (Docusaurus's ``title="..."``), under that caption."""
+        super().render_fence(token)
+        title = token.meta.get("title")
+        code = self.current_node.children[-1] if self.current_node.children else None
+        if title and isinstance(code, nodes.literal_block):
+            caption = nodes.caption(title, title)
+            self.add_line_and_source_path(caption, token)
+            wrapper = nodes.container("", caption, classes=["literal-block-wrapper"], literal_block=True)
+            self.current_node[-1] = wrapper  # not replace_self, which would give it the code's classes
+            wrapper += code
+
     def render_image(self, token: SyntaxTreeNode) -> None:
         """Images, sized by librarium's ``"#width=..."`` title; an ``.mp4`` is a video."""
         src = str(token.attrGet("src") or "")

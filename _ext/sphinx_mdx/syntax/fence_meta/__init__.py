@@ -1,0 +1,3 @@
+from .index import fence_meta_plugin
+
+__all__ = ["fence_meta_plugin"]
