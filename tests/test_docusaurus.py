@@ -185,3 +185,12 @@ def test_code_fence_options(built):
     assert [line.get_text().strip() for line in code.select(".hll")] == ["1first: 1", "2second: 2"]
     assert block.select_one(".mdx-no-copy") is not None  # hideClipboard: no copy button (conf.py selector)
     assert code.select(".linenos")  # showLineNumbers
+
+
+def test_cards_and_live_data_components(built):
+    page = _page(built, "guides/cloud/cards")
+    card = page.select_one(".mdx-cards .mdx-card")
+    assert card.find("a")["href"] == "../tabs.html" and "Learn the tabs." in card.get_text()
+    live = page.select_one(".mdx-live-data")
+    assert live.find("a")["href"] == "https://docs.spectrocloud.com/guides/cloud/cards"
+    assert [w for w in warnings_of(built, "[mdx.live_data]") if "cards.md:11:" in w and "<Packs>" in w]

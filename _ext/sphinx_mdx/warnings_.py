@@ -50,6 +50,8 @@ class MdxWarnings(enum.Enum):
     """Directives nested too deep to render as structure (their text is shown)."""
     PARTIAL = "partial"
     """A ``<PartialsComponent>`` naming no partial of the partials folder (nothing is included)."""
+    LIVE_DATA = "live_data"
+    """A component whose content the live site fetches when the page is read (a link is shown)."""
     ADMONITION = "admonition"
     """A Docusaurus admonition of a type nobody declared (shown as a note)."""
 

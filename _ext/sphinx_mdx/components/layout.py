@@ -1,5 +1,5 @@
 """librarium's layout components: Intro, IntroButtons, MainHeader, QuickSetup,
-CloudsSection, Integrations, Content.
+CloudsSection, Integrations, Content, and SimpleCardGrid of the Docusaurus era.
 
 They took their content as props: a title or description as strings, and
 lists of cards (objects with a title, a description and a link). Each becomes
@@ -70,3 +70,5 @@ def render_layout(element: JsxElement) -> None:
 
 
 COMPONENTS = [Component(name, render_layout, attributes=None) for name in NAMES]
+#: Docusaurus-era librarium's card grid (``cards={[{title, description, url}, ...]}``), drawn alike.
+DOCUSAURUS_COMPONENTS = [Component("SimpleCardGrid", render_layout, attributes=None)]
