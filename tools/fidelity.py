@@ -4,7 +4,9 @@
 
 Prints, per page and in total: the build's warnings by type; markup that
 leaked into the text a reader sees (import lines, ``<Capitalised`` tags,
-``attr={``, closing tags); and words of the page's prose that its HTML page,
+``attr={``, closing tags, and Docusaurus's ``:::``, ``{/*``, ``{#id}``,
+``{props.``, ``{frontMatter.``); and words of the page's prose (its tab labels
+and the partials it includes too) that its HTML page,
 and the PDF, do not contain; then the PDF's report as a book (``tools/pdf_report.py``:
 pages, blank pages, bookmarks, Overfull boxes with their source lines).
 Exits 1 on any leak or lost word, or a PDF that falls short of a book.
@@ -21,6 +23,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
@@ -30,7 +33,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
 
 from sphinx_mdx.attributes import Markup, NotALiteral, evaluate  # noqa: E402
-from sphinx_mdx.components import INLINE_COMPONENTS  # noqa: E402
+from sphinx_mdx.components.partials import split_front_matter  # noqa: E402
+from sphinx_mdx.flavours import Flavour, flavour_of  # noqa: E402
 from sphinx_mdx.html import INLINE_NAMES  # noqa: E402
 from sphinx_mdx.mojibake import repair_lines  # noqa: E402
 from sphinx_mdx.syntax import mdx_plugin  # noqa: E402
@@ -39,12 +43,15 @@ from pdf_report import print_report, report_for  # noqa: E402
 
 SUFFIXES = (".md", ".mdx")
 #: What leaked markup looks like in the text a reader sees.
-LEAK = re.compile(r"^\s*(?:import|export)\s+[\w{*]|<[A-Z][\w.]*[\s>/]|\b[A-Za-z]+=\{|</[A-Za-z][\w.]*>", re.MULTILINE)
+LEAK = re.compile(r"^\s*(?:import|export)\s+[\w{*]|<[A-Z][\w.]*[\s>/]|\b[A-Za-z]+=\{|</[A-Za-z][\w.]*>"
+                  r"|^\s*:::|\{/\*|\{#[\w-]+\}|\{(?:props|frontMatter)\.", re.MULTILINE)
 WORD = re.compile(r"[^\W\d_]{3,}")
 DIRECTIVE = re.compile(r"\{([\w-]+)\}")
 WARNING = re.compile(r"^(?P<path>.+?):(?:\d+:)? WARNING: .*?(?:\[(?P<type>[\w.-]+)\])?$")
 #: Attributes whose value a reader sees: tab labels, tooltip triggers, point descriptions.
-SHOWN_ATTRIBUTES = ("tab", "trigger", "title", "description")
+SHOWN_ATTRIBUTES = ("tab", "label", "trigger", "title", "description", "text")
+#: Video players, whose title is the frame's name for screen readers, not text on the page.
+PLAYERS = ("YouTube", "iframe")
 
 
 @dataclass
@@ -58,19 +65,20 @@ class Page:
     lost_pdf: list[str] = field(default_factory=list)
 
 
-def _parser() -> MarkdownIt:
+def _parser(flavour: Flavour) -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(
-        mdx_plugin, INLINE_COMPONENTS | INLINE_NAMES)
+        mdx_plugin, flavour.inline_components | INLINE_NAMES, flavour.components, flavour.dialect)
 
 
-def prose_and_code(text: str, md: MarkdownIt) -> tuple[list[str], list[str]]:
-    """The words a reader should find, and the code (where markup may rightly appear)."""
+def prose_and_code(text: str, md: MarkdownIt, partials: dict | None = None) -> tuple[list[str], list[str]]:
+    """The words a reader should find, and the code (where markup may rightly appear); ``partials``
+    (the build's index, ``(category, name)`` -> file) adds the text of the partials a page includes."""
     prose: list[str] = []
     code: list[str] = []
 
     def attribute_text(tag) -> None:
         for attribute in tag.attributes:
-            if attribute.name not in SHOWN_ATTRIBUTES:
+            if attribute.name not in SHOWN_ATTRIBUTES or tag.name in PLAYERS:
                 continue
             try:
                 value = evaluate(attribute)
@@ -95,6 +103,9 @@ def prose_and_code(text: str, md: MarkdownIt) -> tuple[list[str], list[str]]:
                 prose.append(token.content)
             elif token.type in ("jsx_flow_open", "jsx_inline_open"):
                 attribute_text(token.meta["tag"])
+                included = _partial(token.meta["tag"], partials or {})
+                if included is not None:
+                    walk(md.parse(split_front_matter(included.read_text(encoding="utf-8-sig"))[1]))
                 points = next((a for a in token.meta["tag"].attributes if a.name == "points"), None)
                 if points is not None:
                     try:
@@ -108,6 +119,15 @@ def prose_and_code(text: str, md: MarkdownIt) -> tuple[list[str], list[str]]:
     return prose, code
 
 
+def _partial(tag, partials: dict) -> Path | None:
+    """The file a ``<PartialsComponent category name>`` includes, if any."""
+    if tag.name != "PartialsComponent":
+        return None
+    naming = {attribute.name: attribute.value for attribute in tag.attributes if attribute.name in ("category", "name")}
+    found = partials.get((naming.get("category", ""), naming.get("name", "")))
+    return Path(found) if found else None
+
+
 def words(texts: list[str]) -> set[str]:
     return {word.lower() for text in texts for word in WORD.findall(_plain(text))}
 
@@ -117,8 +137,14 @@ def _plain(text: str) -> str:
 
 
 def leaks(text: str, meant_as_text: str) -> list[str]:
-    """Markup in ``text`` that the page did not mean as text (prose such as "<AWS key>", or code)."""
-    return [match.group().strip() for match in LEAK.finditer(text) if match.group().strip() not in meant_as_text]
+    """Markup in ``text`` that the page did not mean as text (prose such as "<AWS key>", or code);
+    compared with white space collapsed, as highlighted code comes out of HTML with more of it."""
+    meant = _collapsed(meant_as_text)
+    return [match.group().strip() for match in LEAK.finditer(text) if _collapsed(match.group()) not in meant]
+
+
+def _collapsed(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def article_text(html_file: Path) -> str:
@@ -134,7 +160,7 @@ def build(content: Path, out: Path, builder: str) -> subprocess.CompletedProcess
 
 
 def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
-    md = _parser()
+    md = _parser(flavour_of(SimpleNamespace(mdx_flavour="auto"), content))
     pages: list[Page] = []
     html = build(content, out, "html")
     if html.returncode != 0:
@@ -156,11 +182,14 @@ def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
         env = pickle.load(saved)  # the build's own mapping of files to pages
     by_source: dict[Path, Page] = {}
     for source in sorted(path for path in content.rglob("*") if path.suffix in SUFFIXES):
-        page = Page(source, env.path2doc(str(source)))
+        docname = env.path2doc(str(source))
+        if docname is None:
+            continue  # no page: a Docusaurus partial, or excluded
+        page = Page(source, docname)
         by_source[source.resolve()] = page
         pages.append(page)
         text, _ = repair_lines(source.read_text(encoding="utf-8-sig"))
-        prose, code = prose_and_code(text, md)
+        prose, code = prose_and_code(text, md, getattr(env, "mdx_partials", {}))
         meant_as_text = "\n".join(prose + code)
         expected = words(prose)
         html_file = out / "html" / f"{page.docname}.html"
