@@ -194,3 +194,8 @@ def test_cards_and_live_data_components(built):
     live = page.select_one(".mdx-live-data")
     assert live.find("a")["href"] == "https://docs.spectrocloud.com/guides/cloud/cards"
     assert [w for w in warnings_of(built, "[mdx.live_data]") if "cards.md:11:" in w and "<Packs>" in w]
+
+
+def test_the_eager_load_hint_is_no_part_of_the_alt_text(built):
+    missing = _page(built, "guides/cloud/cards").select_one(".mdx-missing-image")
+    assert missing.get_text() == "A diagram of the cloud"

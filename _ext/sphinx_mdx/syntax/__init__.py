@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 
 from .admonitions import admonitions_plugin
 from .data_references import data_references_plugin
+from .eager_load import eager_load_plugin
 from .esm import esm_plugin
 from .fence_meta import fence_meta_plugin
 from .flat_containers import flat_containers_plugin
@@ -36,11 +37,13 @@ def remark_dialect(md: MarkdownIt) -> None:
 
 def docusaurus_dialect(md: MarkdownIt) -> None:
     """Docusaurus's Markdown (MDX 3): CommonMark, with admonitions, MDX comments, ``{props.x}``,
-    code fence options, heading ids, and the front matter's title as the heading of a page without one."""
+    code fence options, image hints, heading ids, and the front matter's title as the heading of a page
+    without one."""
     md.use(admonitions_plugin)
     md.use(mdx_comments_plugin)
     md.use(data_references_plugin)
     md.use(fence_meta_plugin)
+    md.use(eager_load_plugin)
     md.use(heading_ids_plugin)
     md.use(title_heading_plugin)
 

@@ -1,0 +1,3 @@
+from .index import eager_load_plugin
+
+__all__ = ["eager_load_plugin"]
