@@ -199,3 +199,9 @@ def test_cards_and_live_data_components(built):
 def test_the_eager_load_hint_is_no_part_of_the_alt_text(built):
     missing = _page(built, "guides/cloud/cards").select_one(".mdx-missing-image")
     assert missing.get_text() == "A diagram of the cloud"
+
+
+def test_a_relative_link_to_a_folder_is_its_page(built):
+    page = _page(built, "guides/cloud")
+    assert page.find("a", string="folder's page")["href"] == "../guides.html"
+    assert page.find("a", string="a missing folder")["href"] == "https://docs.spectrocloud.com/guides/cloud/nothing"

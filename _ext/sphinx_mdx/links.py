@@ -93,12 +93,15 @@ def is_unsafe(href: str) -> bool:
 
 
 def is_site_link(href: str) -> bool:
-    """A site-absolute path (``/clusters#x``), an anchor on the same page (``#x``), or a
-    page's file named relative to this one (``ingress-examples.md``)."""
+    """A site-absolute path (``/clusters#x``), an anchor on the same page (``#x``), a page's
+    file named relative to this one (``ingress-examples.md``), or a folder's page named so
+    (``./cluster-management/``)."""
     if href.startswith("#") or (href.startswith("/") and not href.startswith("//")):
         return True
     path = urlsplit(href).path
-    return not has_scheme(href) and not href.startswith("//") and path.endswith((".md", ".mdx"))
+    if has_scheme(href) or href.startswith("//"):
+        return False
+    return path.endswith((".md", ".mdx")) or (path.startswith(("./", "../")) and path.endswith("/"))
 
 
 def is_gfm_autolink(text: str, href: str) -> bool:
