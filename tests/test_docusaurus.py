@@ -205,3 +205,12 @@ def test_a_relative_link_to_a_folder_is_its_page(built):
     page = _page(built, "guides/cloud")
     assert page.find("a", string="folder's page")["href"] == "../guides.html"
     assert page.find("a", string="a missing folder")["href"] == "https://docs.spectrocloud.com/guides/cloud/nothing"
+
+
+def test_site_absolute_images_come_from_the_static_folders(built):
+    page = _page(built, "guides/cloud/cards")
+    logo = page.find("img", alt="A logo")
+    assert (Path(built.outdir) / "guides" / "cloud" / logo["src"]).resolve().is_file()
+    assert page.find("img", alt="Escape") is None  # out of both folders: nothing read or copied
+    assert [w for w in warnings_of(built, "[mdx.file]") if "conftest.py" in w]
+    assert not (Path(built.outdir) / "_images" / "conftest.py").exists()

@@ -12,6 +12,8 @@ and a missing one is reported by Sphinx's download collector.
 
 from __future__ import annotations
 
+import os
+
 import re
 from pathlib import Path
 from typing import Any
@@ -107,6 +109,33 @@ class VideosOnPaper(SphinxPostTransform):
             video.replace_self(nodes.reference("", "", label, refuri=live_url(self.config, page_url(page))))
 
 
+def _resolve_static_dirs(app: Sphinx, config) -> None:
+    """``mdx_static_dirs`` are written relative to conf.py's folder; from here on they are real paths."""
+    config.mdx_static_dirs = [os.path.realpath(os.path.join(app.confdir, folder)) for folder in config.mdx_static_dirs]
+
+
+class StaticImages(SphinxTransform):
+    """A site-absolute image (``/x.webp``) that is not in the content folder, from the first
+    folder of ``mdx_static_dirs`` that has it, as Docusaurus serves its ``static/`` folder."""
+
+    default_priority = 680  # before ConfinedFiles (690), which lets these folders through, and MissingImages
+
+    def apply(self, **kwargs: Any) -> None:
+        folders = self.config.mdx_static_dirs
+        if not folders:
+            return
+        page_folder = os.path.dirname(self.env.doc2path(self.env.docname))
+        for image in self.document.findall(nodes.image):
+            uri = image["uri"]
+            if not uri.startswith("/") or uri.startswith("//") or Path(self.env.relfn2path(uri)[1]).is_file():
+                continue
+            for folder in folders:
+                found = os.path.realpath(os.path.join(folder, uri.lstrip("/")))
+                if os.path.commonpath([folder, found]) == folder and os.path.isfile(found):
+                    image["uri"] = os.path.relpath(found, page_folder).replace(os.sep, "/")
+                    break
+
+
 class MissingImages(SphinxTransform):
     """A local image whose file is missing: one warning, and its alt text in its place."""
 
@@ -132,5 +161,8 @@ class MissingImages(SphinxTransform):
 def setup_media(app: Sphinx) -> None:
     add_node(app, mdx_video, html=(visit_video_html, depart_video_html),
              latex=(visit_passthrough, depart_passthrough))
+    app.add_config_value("mdx_static_dirs", [], "env", types=[list])
+    app.connect("config-inited", _resolve_static_dirs)
+    app.add_transform(StaticImages)
     app.add_transform(MissingImages)
     app.add_post_transform(VideosOnPaper)

@@ -439,11 +439,13 @@ def _inside(root: str, path: str) -> bool:
 
 def file_refused(env, target: str) -> str | None:
     """Why the file ``target`` (as a page writes it) may not be read or copied, if it may not:
-    outside the source folder (symlinks resolved, every match of a ``*`` pattern), or active."""
+    outside the source folder and the static folders conf.py names (symlinks resolved, every
+    match of a ``*`` pattern), or active."""
     _, path = env.relfn2path(target, env.docname)
     matches = glob.glob(glob.escape(path).replace(glob.escape("*"), "*")) if "*" in path else [path]
+    allowed = [env.srcdir, *env.config.mdx_static_dirs]
     for match in matches:
-        if not _inside(env.srcdir, match):
+        if not any(_inside(folder, match) for folder in allowed):
             return "is outside the source folder"
         if Path(match).suffix.lower() in ACTIVE_FILES:
             return "could run script in a reader's browser"
