@@ -214,3 +214,10 @@ def test_site_absolute_images_come_from_the_static_folders(built):
     assert page.find("img", alt="Escape") is None  # out of both folders: nothing read or copied
     assert [w for w in warnings_of(built, "[mdx.file]") if "conftest.py" in w]
     assert not (Path(built.outdir) / "_images" / "conftest.py").exists()
+
+
+def test_toc_inline_and_video(built):
+    page = _page(built, "guides/cloud/contents")
+    contents = page.select_one(".mdx-toc-inline")
+    assert [link.get_text() for link in contents.find_all("a")] == ["First part", "Detail", "Second part"]
+    assert page.find("a", string="Video: An introduction")["href"] == "https://videos.example.com/intro.mp4"
