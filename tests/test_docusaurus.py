@@ -218,7 +218,7 @@ def test_site_absolute_images_come_from_the_static_folders(built):
 
 def test_toc_inline_and_video(built):
     page = _page(built, "guides/cloud/contents")
-    contents = page.find("h1").find_next("ul")  # the list, before the first heading it lists
+    contents = page.select_one("nav.mdx-toc-inline")
     assert [link["href"] for link in contents.find_all("a")] == ["#first-part", "#detail", "#second-part"]
     assert contents.find_next("h2").get_text().startswith("First part")
     assert page.find("a", string="Video: An introduction")["href"] == "https://videos.example.com/intro.mp4"

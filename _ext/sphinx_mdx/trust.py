@@ -131,7 +131,7 @@ _ENVIRONMENT_NAME = re.compile(r"\s*\{([A-Za-z*]+)\}")
 SANITIZER_TAGS = frozenset({
     "a", "abbr", "aside", "blockquote", "br", "button", "caption", "cite", "code", "col", "colgroup", "dd",
     "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "i", "iframe", "img", "input", "ins", "kbd", "label", "li", "ol", "p", "path", "pre", "s",
+    "h6", "hr", "i", "iframe", "img", "input", "ins", "kbd", "label", "li", "nav", "ol", "p", "path", "pre", "s",
     "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "svg", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "u", "ul", "var", "video",
 })
