@@ -5,7 +5,8 @@
 
 PYTHON     ?= python3
 VENV       ?= .venv
-SPHINXOPTS ?= -W --keep-going -n
+# -j auto: pages are read on every core (the same output, byte for byte).
+SPHINXOPTS ?= -W --keep-going -n -j auto
 SOURCEDIR  ?= source
 # Each content folder builds into its own folder, so one site's pages never linger in another's.
 BUILDDIR   ?= $(if $(filter source,$(SOURCEDIR)),_build,_build/$(notdir $(abspath $(SOURCEDIR))))
