@@ -21,6 +21,12 @@ as the median of --runs runs, each in a fresh output folder:
             pages it wrote again
   parse     one real page (the corpus's largest) at 1x, 2x, 4x and 8x its size:
             the MDX parse alone, and Sphinx reading it
+  mkdocs    side by side, taking turns: this project (``-E -b dirhtml -j auto``) and MkDocs
+            (``mkdocs build``, its default theme; pinned in ``tools/mkdocs/``, installed into
+            ``~/.cache/sphinx-mdx/mkdocs``) on the same pages, the corpus alone and the whole
+            site, with the ratio
+  pdf       the whole site's PDF (``-M latexpdf``): seconds, and the peak memory of the
+            biggest process; only when asked for (``--only pdf --runs 1``)
 
 Every figure is in seconds, wall clock, on this machine; its core count is printed first.
 """
@@ -31,10 +37,12 @@ import argparse
 import filecmp
 import os
 import pickle
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import partial
 from itertools import groupby
@@ -50,7 +58,10 @@ from bench_parse import interleaved_medians, mdx_markdown_it, median_seconds, pa
 from sphinx_mdx.syntax.tags import scan_tag  # noqa: E402
 
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus" / "librarium" / "dev"
-SECTIONS = ("read", "furo", "parallel", "rebuild", "parse")
+SECTIONS = ("read", "furo", "parallel", "rebuild", "parse", "mkdocs", "pdf")
+#: Sections that take long, measured only when asked for.
+ON_REQUEST = ("furo", "pdf")
+MKDOCS = Path(os.environ.get("MDX_MKDOCS_DIR") or Path.home() / ".cache" / "sphinx-mdx" / "mkdocs")
 PLAIN_MYST_CONF = """\
 project = "Spectro Cloud docs"
 extensions = ["myst_parser"]
@@ -263,13 +274,62 @@ def bench_parse(corpus: Path, runs: int) -> None:
             f"{read:.2f}", f"{read / first_read:.1f}")
 
 
+def install_mkdocs() -> Path:
+    """MkDocs at the pinned version, in its own environment outside the repository; its command."""
+    requirements = PROJECT / "tools" / "mkdocs" / "requirements.txt"
+    stamp = MKDOCS / "installed.txt"
+    if not stamp.exists() or stamp.read_text(encoding="utf-8") != requirements.read_text(encoding="utf-8"):
+        subprocess.run([sys.executable, "-m", "venv", str(MKDOCS)], check=True)
+        subprocess.run([str(MKDOCS / "bin" / "pip"), "install", "--quiet", "-r", str(requirements)], check=True)
+        stamp.write_text(requirements.read_text(encoding="utf-8"), encoding="utf-8")
+    return MKDOCS / "bin" / "mkdocs"
+
+
+def mkdocs_build(mkdocs: Path, source: Path, out: Path) -> None:
+    config = out.parent / f"{out.name}-mkdocs.yml"
+    config.write_text(f"site_name: bench\ndocs_dir: {source}\nsite_dir: {out}\n", encoding="utf-8")
+    result = subprocess.run([str(mkdocs), "build", "-q", "-f", str(config)], capture_output=True, text=True,
+                            check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed:\n{result.stderr[-3000:]}")
+
+
+def bench_mkdocs(corpus: Path, site: Path, count: int, work: Path, runs: int) -> None:
+    mkdocs = install_mkdocs()
+    row("from scratch, taking turns", "ours s", "MkDocs s", "ratio")
+    for label, source in ((f"{len(pages_in(corpus))} pages ({corpus.name})", corpus), (f"{count} pages (site)", site)):
+        outs = {name: work / f"out-{name}" for name in ("ours", "mkdocs")}
+        builds = {
+            "ours": partial(sphinx, source, outs["ours"], "dirhtml", "-E", "-j", "auto", "--keep-going"),
+            "mkdocs": partial(mkdocs_build, mkdocs, source, outs["mkdocs"]),
+        }
+        times = interleaved_medians(runs, {name: (build, partial(shutil.rmtree, outs[name], ignore_errors=True))
+                                           for name, build in builds.items()})
+        row(label, f"{times['ours']:.2f}", f"{times['mkdocs']:.2f}", f"{times['ours'] / times['mkdocs']:.1f}x")
+
+
+def bench_pdf(site: Path, count: int, work: Path) -> None:
+    """One build of the whole site's PDF: wall clock, and the peak resident memory of the largest
+    process it ran (sphinx-build or pdflatex), from the operating system's accounting."""
+    row("whole site's PDF (-M latexpdf -j auto)", "seconds", "peak MB")
+    out = work / "out-pdf"
+    command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(site), str(out), "-c", str(PROJECT), "-q",
+               "-j", "auto", "--keep-going"]
+    start = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=False)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    pdfs = list((out / "latex").glob("*.pdf"))
+    row(f"{count} pages" + ("" if pdfs else " (no PDF written)"), f"{seconds:.1f}", f"{peak:.0f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="a librarium content folder")
     parser.add_argument("--pages", type=int, default=1000, help="about how many pages the site has")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is shown")
-    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=[name for name in SECTIONS if name != "furo"],
-                        help="which measurements (default: all but furo, which takes half an hour a run)")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=[name for name in SECTIONS if name not in ON_REQUEST],
+                        help="which measurements (default: all but furo, which takes half an hour a run, and pdf)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"No corpus at {args.corpus}. The benchmark needs a folder of librarium pages: put the "
@@ -296,6 +356,10 @@ def main(argv: list[str] | None = None) -> int:
             bench_rebuild(site, work, args.runs)
         if "parse" in args.only:
             bench_parse(args.corpus, args.runs)
+        if "mkdocs" in args.only:
+            bench_mkdocs(args.corpus, site, count, work, args.runs)
+        if "pdf" in args.only:
+            bench_pdf(site, count, work)
     return 0
 
 
