@@ -22,7 +22,6 @@ import json
 import os
 import pickle
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,10 +36,11 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
 
+from npm_cache import CACHE, install_locked  # noqa: E402
 from sphinx_mdx.mojibake import repair_lines  # noqa: E402
 
 MDX_V1 = PROJECT / "tools" / "mdx_v1"
-INSTALL = Path(os.environ.get("MDX_V1_DIR") or Path.home() / ".cache" / "sphinx-mdx" / "mdx_v1")
+INSTALL = Path(os.environ.get("MDX_V1_DIR") or CACHE / "mdx_v1")
 SUFFIXES = (".md", ".mdx")
 #: Our component markup, by class, and the component MDX v1's stub names.
 COMPONENT_CLASSES = {"mdx-infobox": "InfoBox", "mdx-warningbox": "WarningBox", "mdx-tabs": "Tabs",
@@ -54,8 +54,9 @@ MISSING_VIDEO = re.compile(r"^Video: (?P<label>.*)$")
 #: The mark of a list joined from lists split by two blank lines (see ``_join_split_lists``).
 SPLIT_LIST = "split by MDX v1"
 #: Ours only: page chrome, icons, copy buttons, the tab radio inputs and point markers
-#: (MDX v1's stubs draw no points), and the labels compared as the TabPane's label.
-OUR_CHROME = "a.headerlink, .mdx-box-icon, button.copybtn, input, .mdx-poi-point"
+#: (MDX v1's stubs draw no points), and the labels compared as the TabPane's label; the title
+#: that a page without a ``#`` heading has for screen readers alone (sphinx_mdx/html.py).
+OUR_CHROME = "a.headerlink, .mdx-box-icon, button.copybtn, input, .mdx-poi-point, .mdx-page-title"
 BLOCKS = frozenset("address article aside blockquote dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 "
                    "hr iframe label li ol p pre section summary table tbody td tfoot th thead tr ul video".split())
 SKIPPED_FOR_PROSE = ("pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "label")
@@ -108,16 +109,7 @@ def squeeze(text: str) -> str:
 
 def install_mdx_v1() -> Path:
     """MDX v1's node_modules, installed from the lock file when missing or out of date."""
-    lock = (MDX_V1 / "package-lock.json").read_text(encoding="utf-8")
-    installed = INSTALL / "package-lock.json"
-    if not (INSTALL / "node_modules").is_dir() or not installed.exists() or installed.read_text(
-            encoding="utf-8") != lock:
-        INSTALL.mkdir(parents=True, exist_ok=True)
-        for name in ("package.json", "package-lock.json"):
-            shutil.copyfile(MDX_V1 / name, INSTALL / name)
-        subprocess.run(["npm", "ci", "--prefix", str(INSTALL), "--ignore-scripts", "--no-audit", "--no-fund",
-                        "--loglevel=error"], check=True, cwd=INSTALL)
-    return INSTALL / "node_modules"
+    return install_locked(MDX_V1, INSTALL)
 
 
 def render_with_mdx_v1(sources: list[Path]) -> dict[Path, dict]:

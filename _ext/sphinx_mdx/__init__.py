@@ -14,6 +14,7 @@ from .components import setup_components
 from .flavours import setup_flavours
 from .front_matter import setup_front_matter
 from .headings import setup_headings
+from .html import setup_html
 from .latex import setup_latex
 from .latex_layout import setup_latex_layout
 from .links import setup_links
@@ -78,6 +79,7 @@ def setup(app: Sphinx) -> dict:
     setup_headings(app)
     setup_components(app)
     setup_media(app)
+    setup_html(app)  # the pages' accessibility, and its static files mdx-site.css/js
     app.connect("config-inited", _add_static_and_templates, priority=900)
     app.connect("builder-inited", _drop_repeated_static_paths, priority=900)
     app.connect("builder-inited", _cache_compiled_templates)
