@@ -9,6 +9,8 @@ from conftest import PROJECT, require_commands
 sys.path.insert(0, str(PROJECT / "tools"))
 
 import fidelity  # noqa: E402
+from sphinx_mdx.flavours import DOCUSAURUS  # noqa: E402
+from sphinx_mdx.flavours.mdx1 import MDX1  # noqa: E402
 
 
 def test_prose_and_code_come_from_the_mdx_parser():
@@ -16,11 +18,20 @@ def test_prose_and_code_come_from_the_mdx_parser():
         'import Tabs from "x";\n\n'
         "Some <b>bold</b> text with `code <Tag>` and <Tooltip trigger={<u>Hover</u>}>a body</Tooltip>.\n\n"
         '<Tabs><Tabs.TabPane tab="Label" key="k">\n\nPane words.\n\n</Tabs.TabPane></Tabs>\n',
-        fidelity._parser(),
+        fidelity._parser(MDX1),
     )
     assert fidelity.words(prose) == {"some", "bold", "text", "with", "and", "hover", "body", "label", "pane",
                                      "words"}
     assert code == ["code <Tag>"]
+
+
+def test_docusaurus_prose_comes_from_its_flavour():
+    prose, _ = fidelity.prose_and_code(
+        ":::info[Admonition title]\n\nBoxed words.\n\n:::\n\n{/* never shown */}\n\n"
+        '<Tabs><TabItem label="Label" value="v">\n\nPane words.\n\n</TabItem></Tabs>\n',
+        fidelity._parser(DOCUSAURUS),
+    )
+    assert fidelity.words(prose) == {"admonition", "title", "boxed", "words", "label", "pane"}
 
 
 def test_leaks_ignore_what_the_page_meant_as_text():

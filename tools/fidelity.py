@@ -101,6 +101,8 @@ def prose_and_code(text: str, md: MarkdownIt, partials: dict | None = None) -> t
                 code.append(token.content)
             elif token.type == "text":
                 prose.append(token.content)
+            elif token.type == "admonition_open":
+                prose.append(token.meta["title"])  # a Docusaurus admonition's title
             elif token.type in ("jsx_flow_open", "jsx_inline_open"):
                 attribute_text(token.meta["tag"])
                 included = _partial(token.meta["tag"], partials or {})
