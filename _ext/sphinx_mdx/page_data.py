@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
 #: Keys of the markdown-it environment: a partial's props, the page's front matter.
 PROPS_KEY = "mdx_props"
 FRONT_MATTER_KEY = "mdx_front_matter"
@@ -22,11 +20,3 @@ def lookup(md_env: Mapping[str, Any], name: str, key: str) -> str | None:
         return "true" if value else "false"
     return str(value) if isinstance(value, str | int | float) else None
 
-
-def read_front_matter(source: str) -> dict[str, Any]:
-    """The front matter's keys, or none when it is not a YAML mapping."""
-    try:
-        data = yaml.safe_load(source)
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}

@@ -14,6 +14,7 @@ from sphinx.parsers import RSTParser
 
 from .flavours import flavour_of
 from .html import INLINE_NAMES as INLINE_HTML
+from .page_data import FRONT_MATTER_KEY
 from .renderer import MdxRenderer
 from .syntax import mdx_plugin
 from .trust import confined_parse, refuse_configuration, untrusted
@@ -51,8 +52,8 @@ class MdxParser(MystParser):
         flavour = flavour_of(env.config, env.srcdir)
         md.use(mdx_plugin, flavour.inline_components | INLINE_HTML, flavour.components, flavour.dialect)
         md.options["document"] = document
-        with confined_parse(document):
-            md.render(inputstring)
+        with confined_parse(document):  # the front matter, read once, for {frontMatter.x} and the title heading
+            md.render(inputstring, {FRONT_MATTER_KEY: topmatter if isinstance(topmatter, dict) else {}})
 
 
 class ConfinedRSTParser(RSTParser):

@@ -122,8 +122,6 @@ class MdxRenderer(SphinxRenderer):
         for token in tokens:
             if token.type == "esm":
                 imports.update(imported.name for imported in token.meta["imports"])
-        if tokens and tokens[0].type == "front_matter":
-            md_env[page_data.FRONT_MATTER_KEY] = page_data.read_front_matter(tokens[0].content)
         return super().render(tokens, options, md_env)
 
     def render_mdx_data_reference(self, token: SyntaxTreeNode) -> None:

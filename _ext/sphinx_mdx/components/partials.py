@@ -14,10 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from myst_parser.config.main import TopmatterReadError, read_topmatter
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..page_data import PROPS_KEY, read_front_matter
+from ..page_data import PROPS_KEY
 from ..warnings_ import MdxWarnings
 from .shared import Component
 
@@ -55,13 +56,17 @@ def index_partials(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
 
 
 def split_front_matter(source: str) -> tuple[dict, str]:
-    """The front matter's keys, and the body with the front matter's lines left blank (so that
-    lines keep their numbers)."""
+    """The front matter's keys (read as MyST reads a page's), and the body with the front matter's
+    lines left blank (so that lines keep their numbers)."""
     lines = source.split("\n")
     if lines and lines[0].strip() == "---":
         end = next((number for number in range(1, len(lines)) if lines[number].strip() == "---"), None)
         if end is not None:
-            return read_front_matter("\n".join(lines[1:end])), "\n" * end + "\n".join(lines[end + 1 :])
+            try:
+                data = read_topmatter(source)
+            except TopmatterReadError:
+                data = None
+            return data if isinstance(data, dict) else {}, "\n" * end + "\n".join(lines[end + 1 :])
     return {}, source
 
 

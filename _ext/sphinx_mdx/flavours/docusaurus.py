@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from myst_parser.config.main import TopmatterReadError, read_topmatter
@@ -37,9 +39,13 @@ def sidebar_order(srcdir: Path, folder: Path, parts: tuple[str, ...]) -> tuple:
 
 def category(folder: Path) -> dict:
     """The folder's ``_category_.json``: its keys, or none when it is missing or not an object."""
+    return _read_once(folder / CATEGORY_FILE, _category_keys)
+
+
+def _category_keys(text: str) -> dict:
     try:
-        data = json.loads((folder / CATEGORY_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(text)
+    except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -57,9 +63,33 @@ def in_hidden_category(srcdir: Path, page: Path) -> bool:
 
 
 def page_front_matter(path: Path) -> dict:
+    return _read_once(path, _front_matter_keys)
+
+
+def _front_matter_keys(text: str) -> dict:
     try:
-        return read_topmatter(path.read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, TopmatterReadError):
+        data = read_topmatter(text)
+    except TopmatterReadError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _read_once(path: Path, parse: Callable[[str], dict]) -> dict:
+    """``parse`` of the file's text, read again only when the file changed: the navigation asks
+    for every folder's category and every page's position at each build, and each folder's
+    category once per page below it."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _parsed(path, stamp, parse)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(path: Path, stamp: int, parse: Callable[[str], dict]) -> dict:
+    try:
+        return parse(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
         return {}
 
 

@@ -29,6 +29,11 @@ MARKUP_DEPTH_KEY = "mdx_markup_depth"
 MAX_PROBLEMS = 1000
 
 
+def line_text(state: StateBlock, line: int) -> str:
+    """A block line's text, without its indentation (the rules that read whole lines share it)."""
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
 def line_offset(state: StateInline, position: int) -> int:
     """Newlines before ``position`` in the inline source, counted on from the last call (linear)."""
     last_position, count = getattr(state, "_mdx_lines", (0, 0))

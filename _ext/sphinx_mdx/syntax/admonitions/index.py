@@ -17,7 +17,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from ..problems import FLATTEN_LEVEL
+from ..problems import FLATTEN_LEVEL, line_text
 
 _OPENING = re.compile(r"(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:[ \t]+([^\n]*?))?[ \t]*")
 _CLOSING = re.compile(r"(:{3,})[ \t]*")
@@ -29,14 +29,10 @@ def admonitions_plugin(md: MarkdownIt) -> None:
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
 
 
-def _line(state: StateBlock, line: int) -> str:
-    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-
-
 def _admonition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.is_code_block(start):
         return False
-    opening = _OPENING.fullmatch(_line(state, start))
+    opening = _OPENING.fullmatch(line_text(state, start))
     if opening is None or state.level >= FLATTEN_LEVEL:
         return False  # that deep, the marker line stays text: no word is lost, and no scan repeats
     if silent:
@@ -64,7 +60,7 @@ def _closing_line(state: StateBlock, start: int, end: int, colons: int) -> int:
             return line  # the list item or quote holding the admonition ends here
         if state.is_code_block(line):
             continue
-        text = _line(state, line)
+        text = line_text(state, line)
         marker = _FENCE.match(text)
         if fence:
             if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence) \

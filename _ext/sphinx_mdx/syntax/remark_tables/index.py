@@ -14,6 +14,8 @@ from collections.abc import Callable
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
+from ..problems import line_text
+
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 
@@ -24,10 +26,10 @@ def remark_tables_plugin(md: MarkdownIt) -> None:
 
 def _with_indented_rows(table_rule: BlockRule) -> BlockRule:
     def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if start + 1 >= end or not _is_table_head(_text(state, start), _text(state, start + 1)):
+        if start + 1 >= end or not _is_table_head(line_text(state, start), line_text(state, start + 1)):
             return table_rule(state, start, end, silent)  # no table starts here: nothing to widen
         rows = start + 1
-        while rows < end and not state.isEmpty(rows) and "|" in _text(state, rows):
+        while rows < end and not state.isEmpty(rows) and "|" in line_text(state, rows):
             rows += 1
         saved = state.sCount[start + 1 : rows]
         for line in range(start + 1, rows):
@@ -38,10 +40,6 @@ def _with_indented_rows(table_rule: BlockRule) -> BlockRule:
             state.sCount[start + 1 : rows] = saved
 
     return rule
-
-
-def _text(state: StateBlock, line: int) -> str:
-    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
 _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from ...page_data import read_front_matter
+from ...page_data import FRONT_MATTER_KEY
 
 
 def title_heading_plugin(md: MarkdownIt) -> None:
@@ -24,9 +24,10 @@ def _title_heading(state: StateCore) -> None:
     first = next((token for token in tokens[1:] if token.type != "esm"), None)
     if first is not None and first.type == "heading_open" and first.tag == "h1":
         return  # the page opens with its own title, which Docusaurus shows instead
-    title = _title(tokens[0].content)
-    if not title:
-        return
+    title = state.env.get(FRONT_MATTER_KEY, {}).get("title")  # read by the parser, with the page
+    if not isinstance(title, str) or not title.strip():
+        return  # no title, or not a plain string (an alias included)
+    title = title.strip()
     line = tokens[0].map[1] if tokens[0].map else 0
     opening = Token("heading_open", "h1", 1, markup="#", map=[line, line + 1], block=True)
     inline = Token("inline", "", 0, content=title, map=[line, line + 1], block=True,
@@ -34,8 +35,3 @@ def _title_heading(state: StateCore) -> None:
     closing = Token("heading_close", "h1", -1, markup="#", block=True)
     tokens[1:1] = [opening, inline, closing]
 
-
-def _title(front_matter: str) -> str:
-    """The ``title`` key, if it is a plain string (anything else, an alias included, is no title)."""
-    title = read_front_matter(front_matter).get("title")
-    return title.strip() if isinstance(title, str) else ""
