@@ -222,3 +222,27 @@ def test_toc_inline_and_video(built):
     assert [link["href"] for link in contents.find_all("a")] == ["#first-part", "#detail", "#second-part"]
     assert contents.find_next("h2").get_text().startswith("First part")
     assert page.find("a", string="Video: An introduction")["href"] == "https://videos.example.com/intro.mp4"
+
+
+def test_hostile_link_components_and_heading_ids_are_refused(tmp_path):
+    """A stranger's page: a javascript: URL in a link component, markup where a heading id goes,
+    a partial name that climbs out of the partials folder."""
+    from sphinx.testing.util import SphinxTestApp
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_category_.json").write_text("{}", encoding="utf-8")
+    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+    (site / "index.md").write_text(
+        '# Home\n\nGo <VersionedLink text="there" url="javascript:alert(1)" /> now.\n\n'
+        '## Title {#"><svg/onload=alert(1)>}\n\n'
+        '<PartialsComponent category="../../etc" name="passwd" />\n', encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
+    app.build()
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert "javascript:" not in html and "<svg/onload" not in html  # the heading's text is escaped
+    assert not page.find_all(lambda tag: any(name.startswith("on") for name in tag.attrs))
+    assert "there" in html  # the link's text is kept
+    assert [w for w in warnings_of(app, "[mdx.link]") if "index.md:3:" in w]
+    assert [w for w in warnings_of(app, "[mdx.partial]") if "index.md:7:" in w]
