@@ -53,10 +53,10 @@ VIDEO_SPAN = re.compile(r'video:\s*title:\s*"(?P<title>[^"]*)"\s*:\s*\S+')
 MISSING_VIDEO = re.compile(r"^Video: (?P<label>.*)$")
 #: The mark of a list joined from lists split by two blank lines (see ``_join_split_lists``).
 SPLIT_LIST = "split by MDX v1"
-#: Ours only: page chrome, icons, copy buttons, the tab radio inputs and point markers
-#: (MDX v1's stubs draw no points), and the labels compared as the TabPane's label; the title
+#: Ours only: page chrome, icons, copy buttons, the tab radio inputs and point markers or their
+#: legend when the image is missing (MDX v1's stubs draw no points), and the labels compared as the TabPane's label; the title
 #: that a page without a ``#`` heading has for screen readers alone (sphinx_mdx/html.py).
-OUR_CHROME = "a.headerlink, .mdx-box-icon, button.copybtn, input, .mdx-poi-point, .mdx-page-title"
+OUR_CHROME = "a.headerlink, .mdx-box-icon, button.copybtn, input, .mdx-poi-point, .mdx-poi-legend, .mdx-page-title"
 BLOCKS = frozenset("address article aside blockquote dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 "
                    "hr iframe label li ol p pre section summary table tbody td tfoot th thead tr ul video".split())
 SKIPPED_FOR_PROSE = ("pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "label")
