@@ -11,6 +11,8 @@ SOURCEDIR  ?= source
 # Each content folder builds into its own folder, so one site's pages never linger in another's.
 BUILDDIR   ?= $(if $(filter source,$(SOURCEDIR)),_build,_build/$(notdir $(abspath $(SOURCEDIR))))
 PORT       ?= 8000
+# Tests run on every core; a module's tests stay on one worker, so its built site is built once.
+PYTESTOPTS ?= -n auto --dist loadscope
 BIN        := $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 # The Python the project needs, and the one .venv was made with (empty if none).
@@ -69,7 +71,7 @@ system-deps:
 	@bash tools/system-deps.sh
 
 test: $(VENV)/.tests-installed system-deps
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest $(PYTESTOPTS) tests
 
 # Build a content folder to HTML and PDF; report warnings, leaked markup and lost words.
 fidelity: $(VENV)/.tests-installed system-deps
