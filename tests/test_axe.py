@@ -14,13 +14,13 @@ import sys
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import PROJECT, require_commands, require_module, sphinx_build
 
 sys.path.insert(0, str(PROJECT / "tools"))
 
 import axe_check  # noqa: E402
-from sphinx_mdx.html import expose_heading_levels  # noqa: E402
 
 CORPUS = PROJECT.parent / "shared" / "corpus" / "librarium"
 FOLDERS = ("faq", "dev")
@@ -109,23 +109,38 @@ def test_the_check_sees_what_it_claims_to(axe, tmp_path):
         "light, focused, then Enter pressed"]  # the second tooltip, in the theme its turn starts in
 
 
-def test_skipped_levels_are_exposed_one_below_their_parent():
-    body = "<h1>a</h1><h4 id='b'>b</h4><h5>c</h5><h2>d</h2><h4>e</h4><h3>f</h3><h5>g</h5><h2>h</h2>"
-    assert expose_heading_levels(body) == (
-        "<h1>a</h1><h4 aria-level=\"2\" id='b'>b</h4><h5 aria-level=\"3\">c</h5><h2>d</h2>"
-        "<h4 aria-level=\"3\">e</h4><h3>f</h3><h5 aria-level=\"4\">g</h5><h2>h</h2>")
-    assert expose_heading_levels("<h2>a</h2><h3>b</h3><h2>c</h2>") == "<h2>a</h2><h3>b</h3><h2>c</h2>"
+def _spoken_levels(tmp_path, page: str) -> list[tuple[str, str, str | None]]:
+    """Build ``page`` alone; its headings in the HTML: (tag, text, aria-level)."""
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "basic"\n'
+                                   'suppress_warnings = ["myst.header"]\n', encoding="utf-8")
+    (source / "index.md").write_text(page, encoding="utf-8")
+    result = sphinx_build(source, tmp_path / "html", "html")
+    assert result.returncode == 0, result.stderr
+    body = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return [(h.name, h.get_text(" ", strip=True).rstrip("#¶ "), h.get("aria-level"))
+            for h in body.select("div.body h1, div.body h2, div.body h3, div.body h4, div.body h5, div.body h6")]
 
 
-def test_a_tab_pane_is_read_after_the_headings_before_its_tab_set():
+def test_skipped_levels_are_exposed_one_below_their_parent(tmp_path):
+    """Each heading keeps the tag its author wrote; one that skips a level is exposed one below the
+    heading it belongs to; headings that skip none get no ``aria-level``."""
+    page = "# a\n\n#### b\n\n##### c\n\n## d\n\n#### e\n\n### f\n\n##### g\n\n## h\n\n### i\n"
+    assert _spoken_levels(tmp_path, page) == [
+        ("h1", "a", None), ("h4", "b", "2"), ("h5", "c", "3"), ("h2", "d", None), ("h4", "e", "3"),
+        ("h3", "f", None), ("h5", "g", "4"), ("h2", "h", None), ("h3", "i", None)]
+
+
+def test_a_tab_pane_is_read_after_the_headings_before_its_tab_set(tmp_path):
     """Only one pane shows at a time: the second pane's headings follow the first's in the HTML,
-    but a reader meets them after the heading before the tab set."""
-    tab_set = '<h1>a</h1><div class="sd-tab-set">{}{}</div>{}'
-    pane = '<div class="sd-tab-content">{}</div>'
-    body = tab_set.format(pane.format("<h2>b</h2>"), pane.format("<h3>c</h3><h4>d</h4>"), "<h3>e</h3>")
-    assert expose_heading_levels(body) == tab_set.format(
-        pane.format("<h2>b</h2>"), pane.format('<h3 aria-level="2">c</h3><h4 aria-level="3">d</h4>'),
-        '<h3 aria-level="2">e</h3>')
+    but a reader meets them after the heading before the tab set; after the set, the headings go
+    on from those before it."""
+    page = ("import Tabs from 'x';\n\n# a\n\n<Tabs>\n<Tabs.TabPane tab=\"One\" key=\"1\">\n\n## b\n\n"
+            "</Tabs.TabPane>\n<Tabs.TabPane tab=\"Two\" key=\"2\">\n\n### c\n\n#### d\n\n"
+            "</Tabs.TabPane>\n</Tabs>\n\n### e\n")
+    assert _spoken_levels(tmp_path, page) == [
+        ("h1", "a", None), ("h2", "b", None), ("h3", "c", "2"), ("h4", "d", "3"), ("h3", "e", "2")]
 
 
 def test_pages_keep_their_written_headings(components_html):
@@ -149,6 +164,6 @@ def test_a_page_without_level_one_and_empty_header_cells(tmp_path):
     result = sphinx_build(source, tmp_path / "html", "html")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
-    assert '<h1 class="mdx-visually-hidden mdx-page-title">Only a second level</h1>' in html
+    assert '<h1 class="mdx-visually-hidden mdx-page-title rubric">Only a second level</h1>' in html
     assert html.count('<td class="head">') == 3 and html.count('<th class="head">') == 1
     assert '<th class="head"><p>Read</p></th>' in html

@@ -256,8 +256,11 @@ def test_youtube_and_allowed_iframes(html):
     assert [frame["src"] for frame in frames] == [
         "https://www.youtube.com/embed/abc123",
         "https://www.youtube.com/embed/xyz789",
+        "https://www.youtube.com/embed/def456",
     ]
     assert frames[0]["title"] == "Getting started" and frames[0].has_attr("allowfullscreen")
+    # A frame needs a name for screen readers, whichever way it was written.
+    assert [frame["title"] for frame in frames[1:]] == ["Embedded video", "Embedded video"]
 
 
 def test_youtube_latex_is_a_link(latex):

@@ -14,7 +14,6 @@ a ``#`` heading has its title as a level-one heading for screen readers only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -271,17 +270,10 @@ def _iframe(element: JsxElement) -> None:
     if not src or links.is_unsafe(src):
         element.warn(MdxWarnings.HTML, f"<iframe> with a missing or unsafe src {src!r} is dropped")
         return
-    title = element.text("title", "")
-    node = video_frame(src, title, element.renderer.sphinx_env.config.mdx_video_hosts,
+    node = video_frame(src, element.text("title", ""), element.renderer.sphinx_env.config.mdx_video_hosts,
                        element.renderer.location(element.line))
-    if not title and "title" in node:
-        node["title"] = UNTITLED_FRAME  # a frame needs a name for screen readers (axe: frame-title)
     element.set_source(node)
     element.renderer.current_node.append(node)
-
-
-#: The name of an ``<iframe>`` written without a title.
-UNTITLED_FRAME = "Embedded video"
 
 
 def _rule(element: JsxElement) -> None:
@@ -334,59 +326,7 @@ ELEMENTS: dict[str, HtmlElement] = {
 INLINE_NAMES = frozenset(name for name, spec in ELEMENTS.items() if spec.inline)
 
 
-# --- accessibility of the HTML pages --------------------------------------------------------
-
-_HEADINGS_AND_BLOCKS = re.compile(r"<h([1-6])(?=[\s>])|<div\b[^>]*>|</div>")
-_TAB_SET = re.compile(r'class="(?:[^"]*\s)?sd-tab-set[\s"]')
-_TAB_PANE = re.compile(r'class="(?:[^"]*\s)?sd-tab-content[\s"]')
-_LEVEL_ONE = re.compile(r"<h1(?=[\s>])")
-#: The page title shown to screen readers alone, on a page whose author wrote no ``#`` heading.
-PAGE_TITLE = '<h1 class="mdx-visually-hidden mdx-page-title">{}</h1>\n'
-
-
-def expose_heading_levels(body: str) -> str:
-    """Each heading exposed (``aria-level``) at most one level below the heading it belongs to.
-
-    ``#`` then ``####`` stays an ``<h4>``, as written and as MDX v1 wrote it; screen readers
-    hear a level 2, so the page's outline has no gap (axe: heading-order). Headings that skip
-    no level are left alone: a page written level by level gets no ``aria-level`` at all.
-    A tab pane is read after the headings before its tab set, whichever pane was open before it;
-    after the tab set, the headings go on from those before it.
-    """
-    open_headings: list[tuple[int, int]] = []  # (written, exposed) of the headings a new one may be under
-    blocks: list[list[tuple[int, int]] | None] = []  # per open <div>: a tab set's headings before it
-
-    def expose(match: re.Match) -> str:
-        nonlocal open_headings
-        tag = match.group(0)
-        if tag == "</div>":
-            before_set = blocks.pop() if blocks else None
-            if before_set is not None:
-                open_headings = list(before_set)
-            return tag
-        if match.group(1) is None:  # <div ...>
-            if _TAB_PANE.search(tag):
-                open_headings = list(next((held for held in reversed(blocks) if held is not None), open_headings))
-            blocks.append(list(open_headings) if _TAB_SET.search(tag) else None)
-            return tag
-        written = int(match.group(1))
-        while open_headings and open_headings[-1][0] >= written:
-            open_headings.pop()
-        exposed = min(written, open_headings[-1][1] + 1) if open_headings else written
-        open_headings.append((written, exposed))
-        return tag if exposed == written else f'{tag} aria-level="{exposed}"'
-
-    return _HEADINGS_AND_BLOCKS.sub(expose, body)
-
-
-def _accessible_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    body = context.get("body")
-    if doctree is None or not body or app.builder.name.startswith("epub"):
-        return
-    title = context.get("title") or ""
-    if title and not _LEVEL_ONE.search(body):
-        body = PAGE_TITLE.format(title) + body
-    context["body"] = expose_heading_levels(body)
+# --- accessibility of the HTML pages (headings: headings.py) ---------------------------------
 
 
 def _is_empty(entry: nodes.entry) -> bool:
@@ -412,6 +352,5 @@ def depart_entry_html(self, node: nodes.entry) -> None:
 
 def setup_html(app: Sphinx) -> None:
     app.add_node(nodes.entry, override=True, html=(visit_entry_html, depart_entry_html))
-    app.connect("html-page-context", _accessible_page)
     app.add_css_file("mdx-site.css")
     app.add_js_file("mdx-site.js", loading_method="defer")

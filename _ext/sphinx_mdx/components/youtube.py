@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 DEFAULT_HOSTS = ("www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "youtube-nocookie.com",
                  "player.vimeo.com")
+#: The name of a frame written without a title: screen readers need one (axe: frame-title).
+UNTITLED_FRAME = "Embedded video"
 
 
 class mdx_video_frame(nodes.General, nodes.Element):  # noqa: N801
@@ -53,7 +55,7 @@ def video_frame(url: str, title: str, allowed_hosts: list[str], location) -> nod
         warn(MdxWarnings.HTML, f"video frame from {host or url!r} is not allowed "
              "(mdx_video_hosts); a link is shown instead", location)
         return nodes.paragraph("", "", link)
-    return mdx_video_frame("", link, src=source, title=title)
+    return mdx_video_frame("", link, src=source, title=title or UNTITLED_FRAME)
 
 
 def visit_frame_html(self, node: mdx_video_frame) -> None:
