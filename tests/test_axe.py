@@ -113,8 +113,7 @@ def _spoken_levels(tmp_path, page: str) -> list[tuple[str, str, str | None]]:
     """Build ``page`` alone; its headings in the HTML: (tag, text, aria-level)."""
     source = tmp_path / "source"
     source.mkdir()
-    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "basic"\n'
-                                   'suppress_warnings = ["myst.header"]\n', encoding="utf-8")
+    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "basic"\n', encoding="utf-8")
     (source / "index.md").write_text(page, encoding="utf-8")
     result = sphinx_build(source, tmp_path / "html", "html")
     assert result.returncode == 0, result.stderr
@@ -156,8 +155,7 @@ def test_a_page_without_level_one_and_empty_header_cells(tmp_path):
     alone; an empty cell of a header row is a data cell, the others stay header cells."""
     source = tmp_path / "source"
     source.mkdir()
-    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "basic"\n'
-                                   'suppress_warnings = ["myst.header"]\n', encoding="utf-8")
+    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "basic"\n', encoding="utf-8")
     (source / "index.md").write_text(
         "## Only a second level\n\n|   |   |\n|---|---|\n| a | b |\n\n"
         "|  | Read |\n|---|---|\n| Admin | yes |\n", encoding="utf-8")

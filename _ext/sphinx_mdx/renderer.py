@@ -11,6 +11,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.base import token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.warnings_ import MystWarnings
 
 from . import admonitions, headings, links, media, page_data, trust
 from .attributes import Markup, NotALiteral, evaluate
@@ -246,6 +247,13 @@ class MdxRenderer(SphinxRenderer):
             last["heading-level"] = min(last["level"], 6)
         elif isinstance(self.current_node, nodes.section):  # the heading's own section
             headings.keep_level(self.current_node, int(token.tag[1]))
+
+    def create_warning(self, message: str, subtype: MystWarnings | str, **kwargs) -> nodes.system_message | None:
+        """MyST's warnings, but for a skipped heading level: MyST warns that docutils loses the
+        level, and here it is kept and shown as written (:meth:`render_heading`), as MDX did."""
+        if subtype == MystWarnings.MD_HEADING_NON_CONSECUTIVE:
+            return None
+        return super().create_warning(message, subtype, **kwargs)
 
     def render_fence(self, token: SyntaxTreeNode) -> None:
         """A code block; with a title (Docusaurus's ``title="..."``), under that caption."""
