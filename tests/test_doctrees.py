@@ -3,7 +3,8 @@
 Cases live in ``fixtures/*.md``, in markdown-it's fixture format: a title, a
 line ``.``, the MDX input, ``.``, the expected doctree (then any warnings, as
 ``WARNING <line>: <message> [mdx.<subtype>]``), ``.``. All cases of a file are built as pages of
-one Sphinx project, so the whole file costs one build.
+one Sphinx project, so the whole file costs one build. ``docusaurus.md`` is read in the
+Docusaurus flavour, the others in MDX v1's.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def built(tmp_path_factory) -> dict[str, SphinxTestApp]:
     apps = {}
     for path in sorted(FIXTURES.glob("*.md")):
         srcdir = tmp_path_factory.mktemp(path.stem)
-        (srcdir / "conf.py").write_text('extensions = ["sphinx_mdx"]\nroot_doc = "index"\n', encoding="utf-8")
+        flavour = 'mdx_flavour = "docusaurus"\n' if path.stem == "docusaurus" else ""
+        (srcdir / "conf.py").write_text('extensions = ["sphinx_mdx"]\nroot_doc = "index"\n' + flavour,
+                                        encoding="utf-8")
         (srcdir / "index.md").write_text("# Cases\n", encoding="utf-8")
         for line, _title, source, _expected in read_fixture_file(path):
             (srcdir / f"{_docname(line)}.md").write_text(source, encoding="utf-8")
