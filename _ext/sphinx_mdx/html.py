@@ -184,8 +184,8 @@ def _list(factory: Callable[[], nodes.Element]) -> Callable[[JsxElement], None]:
             _wrap(element, nodes.inline())
             return
         items = list(_descendants(element.token, {"li"}))
-        if not items:
-            _wrap(element, nodes.container())  # no <li>: keep the text
+        if not items or _words_outside(element.token, {"li"}):
+            _wrap(element, nodes.container())  # no <li>, or text between them: keep all the text
             return
         node = factory()
         element.set_source(node)
@@ -252,6 +252,17 @@ def _table_cells_in_order(element: JsxElement, rows: list[list]) -> None:
         row_node = _append(holder, nodes.container())
         for cell in cells:
             _render_part(element, cell, _append(row_node, nodes.container()))
+
+
+def _words_outside(token, names: set[str]) -> bool:
+    """Whether ``token`` holds text outside its descendant elements named in ``names``."""
+    for child in token.children:
+        tag = child.meta.get("tag") if child.type.startswith("jsx_") else None
+        if tag is not None and tag.name.lower() in names:
+            continue
+        if (child.content.strip() and not child.children) or _words_outside(child, names):
+            return True
+    return False
 
 
 def _descendants(token, names: set[str]) -> Iterator:
