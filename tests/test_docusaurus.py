@@ -185,6 +185,9 @@ def test_code_fence_options(built):
     assert [line.get_text().strip() for line in code.select(".hll")] == ["1first: 1", "2second: 2"]
     assert block.select_one(".mdx-no-copy") is not None  # hideClipboard: no copy button (conf.py selector)
     assert code.select(".linenos")  # showLineNumbers
+    # What the lexer cannot read is shown as written, with no warning, as Prism showed it.
+    assert "apikey: ************************" in page.find_all("pre")[-1].get_text()
+    assert not warnings_of(built, "highlighting_failure")
 
 
 def test_cards_and_live_data_components(built):

@@ -256,10 +256,16 @@ class MdxRenderer(SphinxRenderer):
         return super().create_warning(message, subtype, **kwargs)
 
     def render_fence(self, token: SyntaxTreeNode) -> None:
-        """A code block; with a title (Docusaurus's ``title="..."``), under that caption."""
+        """A code block; with a title (Docusaurus's ``title="..."``), under that caption.
+
+        Highlighted as Prism highlighted it on the site: what the lexer cannot read stays plain
+        text, with no warning (Pygments' relaxed mode, which Sphinx falls back to anyway).
+        """
         super().render_fence(token)
         title = token.meta.get("title")
         code = self.current_node.children[-1] if self.current_node.children else None
+        if isinstance(code, nodes.literal_block):
+            code["force"] = True
         if title and isinstance(code, nodes.literal_block):
             caption = nodes.caption(title, title)
             self.add_line_and_source_path(caption, token)
