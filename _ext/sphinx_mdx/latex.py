@@ -59,6 +59,8 @@ def package_text() -> str:
 \ProvidesPackage{{{PACKAGE}}}[2026/11/25 MDX components for Sphinx]
 % <u> in MDX pages
 \expandafter\providecommand\csname DUrolemdx-u\endcsname[1]{{\underline{{#1}}}}
+% <TpBadge /> (components/badges.py): its words in a small frame
+\expandafter\providecommand\csname DUrolemdx-badge\endcsname[1]{{\fbox{{\footnotesize\sffamily #1}}}}
 % Characters pdflatex has no glyph for
 {declarations}
 % A list or quote nested deeper than LaTeX allows, written flat (latex.py): indented, up to a point

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (boxes, docusaurus_theme, layout, live_data, partials, points_of_interest, tabs, tooltip,
+from . import (badges, boxes, docusaurus_theme, layout, live_data, partials, points_of_interest, tabs, tooltip,
                versioned_links, youtube)
 from .shared import Component, setup_shared
 
@@ -18,12 +18,14 @@ COMPONENTS: dict[str, Component] = {
 INLINE_COMPONENTS = frozenset(name for name, component in COMPONENTS.items() if component.inline)
 
 #: Docusaurus's pages: its own Tabs and TabItem instead of librarium's Tabs and Tabs.TabPane, partials,
-#: the link components, the card grid, the components that fetch live data, TOCInline and Video.
+#: the link components, the card grid, the components that fetch live data, TOCInline and Video,
+#: and the release notes' badge.
 DOCUSAURUS_COMPONENTS: dict[str, Component] = {
     **{name: component for name, component in COMPONENTS.items() if not name.startswith("Tabs")},
     **{component.name: component
        for component in [*tabs.DOCUSAURUS_COMPONENTS, *partials.COMPONENTS, *versioned_links.COMPONENTS,
-                         *layout.DOCUSAURUS_COMPONENTS, *live_data.COMPONENTS, *docusaurus_theme.COMPONENTS]},
+                         *layout.DOCUSAURUS_COMPONENTS, *live_data.COMPONENTS, *docusaurus_theme.COMPONENTS,
+                         *badges.COMPONENTS]},
 }
 
 
