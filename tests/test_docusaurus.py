@@ -3,6 +3,7 @@ syntax and components read as Docusaurus showed them. Builds ``roots/test-docusa
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,47 @@ def test_hostile_link_components_and_heading_ids_are_refused(tmp_path):
     assert "there" in html  # the link's text is kept
     assert [w for w in warnings_of(app, "[mdx.link]") if "index.md:3:" in w]
     assert [w for w in warnings_of(app, "[mdx.partial]") if "index.md:7:" in w]
+
+
+def test_the_tech_preview_badge_is_words(built):
+    """librarium's <TpBadge /> was an image of "Tech Preview"; here the words, drawn as a badge."""
+    item = _page(built, "guides/cloud/contents").select_one("li:has(.mdx-badge)")
+    assert item.select_one(".mdx-badge-preview").get_text() == "Tech Preview"
+    assert item.get_text(" ", strip=True) == "Tech Preview A feature in technical preview."
+    assert not warnings_of(built, "TpBadge")
+
+
+@pytest.fixture(scope="module")
+def latex(rootdir, tmp_path_factory):
+    """The root as LaTeX, with a WebP file that is not one. ``(tex, outdir, warnings)``."""
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path_factory.mktemp("latex") / "test-docusaurus"
+    shutil.copytree(rootdir / "test-docusaurus", srcdir)
+    shutil.copytree(rootdir / "static", srcdir.parent / "static")
+    (srcdir / "guides" / "broken.webp").write_bytes(b"RIFF\x00\x00\x00\x00WEBPnot an image")
+    (srcdir / "guides" / "images.md").write_text(
+        "---\ntitle: Images\n---\n\n![A broken picture](broken.webp)\n",
+        encoding="utf-8")
+    app = SphinxTestApp("latex", srcdir=srcdir)
+    try:
+        app.build()
+        yield next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8"), Path(app.outdir), warnings_of(app)
+    finally:
+        app.cleanup()
+
+
+def test_the_tech_preview_badge_in_latex(latex):
+    tex, _, _ = latex
+    assert r"\DUrole{mdx-badge}{\DUrole{mdx-badge-preview}{Tech Preview}} A feature in technical preview." in tex
+
+
+def test_webp_images_are_converted_for_the_pdf(latex):
+    """pdflatex stops at a WebP image and writes no PDF: it gets a PNG made by Pillow; what still
+    cannot be shown (a file that is no image) is its alt text, with a warning at its line."""
+    tex, outdir, warnings = latex
+    assert r"\sphinxincludegraphics{{cloud}.png}" in tex and (outdir / "cloud.png").read_bytes()[:4] == b"\x89PNG"
+    assert ".webp}" not in tex
+    assert r"\DUrole{mdx-missing-image}{A broken picture}" in tex
+    assert [w for w in warnings if "images.md:5:" in w and "broken.webp cannot be shown in the PDF" in w
+            and "[mdx.image]" in w]

@@ -8,12 +8,16 @@ becomes an HTML5 video; the PDF links to the page on the site where it plays
 (``mdx_site_url`` and the page's librarium URL); other builders show the
 link to the file. Local video files are copied with the HTML like downloads,
 and a missing one is reported by Sphinx's download collector.
+
+The PDF shows PNG, JPEG and PDF images only. A WebP or GIF image (Docusaurus-era librarium
+is mostly WebP) is converted to PNG with Pillow, a library: no program runs on a page's
+files. One that still cannot be shown (a file Pillow cannot read, an SVG) is its alt
+text, with a warning: pdflatex would stop at it and write no PDF at all.
 """
 
 from __future__ import annotations
 
 import os
-
 import re
 from pathlib import Path
 from typing import Any
@@ -24,6 +28,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.transforms.post_transforms.images import ImageConverter
 
 from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
 from .links import live_url, page_url
@@ -149,13 +154,74 @@ class MissingImages(SphinxTransform):
             _, path = self.env.relfn2path(uri, self.env.docname)
             if Path(path).is_file():
                 continue
-            alt = image.get("alt") or Path(uri).name
             warn(MdxWarnings.IMAGE, f"image file not found: {uri}; its alt text is shown instead", image)
-            replacement = nodes.inline("", alt, classes=["mdx-missing-image"])
-            parent = image.parent
-            if isinstance(parent, nodes.reference) and len(parent) == 1:
-                image = parent  # drop the link Sphinx would add to a scaled image
-            image.replace_self(replacement)
+            _replace_with_alt(image, image.get("alt") or Path(uri).name)
+
+
+#: Images larger than this are not decoded for the PDF (Pillow's own limit is 89 million pixels):
+#: a small file that claims to be huge would otherwise take the build's memory.
+MAX_CONVERTED_PIXELS = 40_000_000
+
+
+class PillowConverter(ImageConverter):
+    """WebP and GIF images as PNG, for builders that cannot show them (LaTeX); a GIF's first frame."""
+
+    conversion_rules = [("image/webp", "image/png"), ("image/gif", "image/png")]
+
+    def is_available(self) -> bool:
+        try:
+            from PIL import features
+        except ImportError:
+            return False
+        return bool(features.check("webp"))
+
+    def convert(self, _from: str | os.PathLike[str], _to: str | os.PathLike[str]) -> bool:
+        from PIL import Image
+
+        try:
+            with Image.open(_from) as image:
+                if image.width * image.height > MAX_CONVERTED_PIXELS:
+                    raise ValueError("too large to decode")
+                image.seek(0)
+                image.convert("RGBA" if image.mode in ("P", "PA", "LA", "RGBA") else "RGB").save(_to, "PNG")
+        except (OSError, ValueError, Image.DecompressionBombError):
+            Path(_to).unlink(missing_ok=True)
+            return False  # UnshowableImages shows the alt text, and warns at the image's line
+        return True
+
+
+class UnshowableImages(SphinxPostTransform):
+    """After the converters: an image the builder still cannot show is its alt text, as a missing one."""
+
+    default_priority = 250  # after the image converters (200)
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        shown = set(self.env._builder_cls.supported_image_types)
+        for image in list(self.document.findall(nodes.image)):
+            candidates = image.get("candidates", {})
+            if "?" in candidates or shown & set(candidates) or shown & set(_guessed_types(self.env.srcdir, candidates)):
+                continue
+            uri = image["uri"]
+            warn(MdxWarnings.IMAGE, f"image {uri} cannot be shown in the PDF (it is not PNG, JPEG or PDF, and "
+                 "could not be converted); its alt text is shown instead", image)
+            _replace_with_alt(image, image.get("alt") or Path(uri).name)
+
+
+def _guessed_types(srcdir: Path, candidates: dict[str, str]) -> list[str]:
+    from sphinx.util.images import guess_mimetype
+
+    path = candidates.get("*")
+    guessed = guess_mimetype(srcdir / path) if path else None
+    return [guessed] if guessed else []
+
+
+def _replace_with_alt(image: nodes.image, alt: str) -> None:
+    """``image`` (and the link Sphinx adds to a scaled image) replaced by its alt text."""
+    replacement = nodes.inline("", alt, classes=["mdx-missing-image"])
+    if isinstance(image.parent, nodes.reference) and len(image.parent) == 1:
+        image = image.parent
+    image.replace_self(replacement)
 
 
 def setup_media(app: Sphinx) -> None:
@@ -166,3 +232,5 @@ def setup_media(app: Sphinx) -> None:
     app.add_transform(StaticImages)
     app.add_transform(MissingImages)
     app.add_post_transform(VideosOnPaper)
+    app.add_post_transform(PillowConverter)
+    app.add_post_transform(UnshowableImages)
