@@ -40,13 +40,13 @@ def test_mdx_v1_pages_build_as_stored(folder, tmp_path):
 
 def test_docusaurus_pages_lose_nothing(tmp_path, capsys):
     """Today's librarium (Docusaurus, MDX 3): no leaked syntax, no lost word (tab labels and partials
-    included), a PDF without blank pages whose bookmarks follow the navigation. (A table of 64-digit
-    checksums still overflows its column: the exit status is not asked for.)"""
+    included), a PDF without blank pages or text past the margins whose bookmarks follow the navigation."""
     require_commands("latexmk", "pdflatex", "pdftotext")
     fidelity.main([str(CORPUS / "docusaurus" / "docs-content"), "--out", str(tmp_path)])
     report = capsys.readouterr().out
     assert "pages: 25" in report and "leaks: 0" in report and "lost words: html 0, pdf 0" in report, report
     assert ", blank: 0" in report and "missing from the bookmarks: 0, out of order: 0" in report, report
+    assert "Overfull boxes over 5 pt: 0" in report, report
 
 
 def test_faq_clusters_link_opens_the_vmware_pane(tmp_path, open_page):

@@ -192,9 +192,10 @@ class TableColumns(SphinxPostTransform):
         scale = LINE_CHARACTERS / max(sum(widths), LINE_CHARACTERS)
         for entry, column, span in cells:
             room = int(sum(widths[column : column + span]) * scale) - CELL_PADDING
+            head = HEAD_WIDTH if isinstance(entry.parent.parent, nodes.thead) else 1.0
             for text in list(entry.findall(nodes.Text)):
-                if not _fixed(text):
-                    _add_break_points(text, max(room, 4))
+                if not _fixed(text):  # room is in body-text characters; code's are wider
+                    _add_break_points(text, max(int(room / (_weighted(text) * head)), 4))
             entry.insert(0, nodes.raw("", CELL_SETUP + "\n", format="latex"))
         colspecs = [child for child in tgroup.children if isinstance(child, nodes.colspec)]
         for colspec, width in zip(colspecs, widths, strict=False):
