@@ -39,6 +39,11 @@ def test_leaks_ignore_what_the_page_meant_as_text():
     assert fidelity.leaks(shown, "A <Location of the gateway> field.") == ["<Tooltip", "trigger={", "import T"]
 
 
+def test_a_docusaurus_marker_leaks_at_either_end_of_a_line():
+    """A closing ``:::`` joined to the line before it shows at the line's end; in a sentence it is text."""
+    assert fidelity.leaks(":::info\nSave the key. :::\nType ::: to close.", "") == [":::", ":::"]
+
+
 def test_clean_folder_passes_in_html_and_pdf(rootdir, tmp_path, capsys):
     require_commands("latexmk", "pdflatex", "pdftotext")
     assert fidelity.main([str(rootdir / "test-tree"), "--out", str(tmp_path)]) == 0

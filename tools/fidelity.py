@@ -44,7 +44,7 @@ from pdf_report import print_report, report_for  # noqa: E402
 SUFFIXES = (".md", ".mdx")
 #: What leaked markup looks like in the text a reader sees.
 LEAK = re.compile(r"^\s*(?:import|export)\s+[\w{*]|<[A-Z][\w.]*[\s>/]|\b[A-Za-z]+=\{|</[A-Za-z][\w.]*>"
-                  r"|^\s*:::|\{/\*|\{#[\w-]+\}|\{(?:props|frontMatter)\.", re.MULTILINE)
+                  r"|^\s*:::|\s:::[ \t]*$|\{/\*|\{#[\w-]+\}|\{(?:props|frontMatter)\.", re.MULTILINE)
 WORD = re.compile(r"[^\W\d_]{3,}")
 DIRECTIVE = re.compile(r"\{([\w-]+)\}")
 WARNING = re.compile(r"^(?P<path>.+?):(?:\d+:)? WARNING: .*?(?:\[(?P<type>[\w.-]+)\])?$")
