@@ -224,7 +224,9 @@ def test_toc_inline_and_video(built):
     page = _page(built, "guides/cloud/contents")
     contents = page.select_one("nav.mdx-toc-inline")
     assert [link["href"] for link in contents.find_all("a")] == ["#first-part", "#detail", "#second-part"]
-    assert contents.find_next("h2").get_text().startswith("First part")
+    heading = contents.find_next("h2")
+    assert heading.get_text().startswith("First part")
+    assert heading.find("a", class_="toc-backref") is None  # a heading, not a link back to the list
     assert page.find("a", string="Video: An introduction")["href"] == "https://videos.example.com/intro.mp4"
 
 

@@ -30,7 +30,8 @@ def render_toc_inline(element: JsxElement) -> None:
     topic = nodes.topic(classes=["contents", "local", "mdx-toc-inline"])
     element.set_source(topic)
     document.set_id(topic)
-    pending = nodes.pending(parts.Contents, {"local": True, "depth": max(high - low + 1, 1)})
+    # No backlinks: the headings stay plain headings, as on the site, not links back to the list.
+    pending = nodes.pending(parts.Contents, {"local": True, "depth": max(high - low + 1, 1), "backlinks": None})
     topic += pending
     document.note_pending(pending)
     element.renderer.current_node.append(topic)

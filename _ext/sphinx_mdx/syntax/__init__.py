@@ -38,7 +38,9 @@ def remark_dialect(md: MarkdownIt) -> None:
 def docusaurus_dialect(md: MarkdownIt) -> None:
     """Docusaurus's Markdown (MDX 3): CommonMark, with admonitions, MDX comments, ``{props.x}``,
     code fence options, image hints, heading ids, and the front matter's title as the heading of a page
-    without one."""
+    without one. MDX 3 has no indented code: an indented line is text, an indented fence a fence
+    (markdown-it's rules then take any indentation, as micromark does without indented code)."""
+    md.disable("code")
     md.use(admonitions_plugin)
     md.use(mdx_comments_plugin)
     md.use(data_references_plugin)
