@@ -77,7 +77,8 @@ test: $(VENV)/.tests-installed system-deps
 fidelity: $(VENV)/.tests-installed system-deps
 	$(BIN)/python tools/fidelity.py "$(CORPUS)"
 
-# Compare each page of CORPUS with MDX v1's own rendering (npm installs MDX v1 outside the repository).
+# Compare each page of CORPUS with its MDX's own rendering (MDX v1 or MDX 3, by the folder's flavour;
+# npm installs them outside the repository).
 mdx-diff: $(VENV)/.docs-installed system-deps
 	$(BIN)/python tools/mdx_diff.py "$(CORPUS)"
 

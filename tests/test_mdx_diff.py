@@ -1,4 +1,5 @@
-"""tools/mdx_diff.py: our pages against MDX v1's own rendering of the same sources."""
+"""tools/mdx_diff.py: our pages against their MDX's own rendering of the same sources (MDX v1's for
+MDX v1 folders, MDX 3's as Docusaurus compiles them for Docusaurus folders)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,43 @@ key: value
 ```
 """
 
+DOCUSAURUS_PAGE = """\
+---
+title: Tiny Docusaurus page
+---
+
+Some prose first. <TpBadge />
+
+:::tip
+
+A tip without a title.
+
+:::
+
+:::note[Before you start]
+
+A note with its title in brackets.
+
+:::
+
+## Install {#install}
+
+<Tabs groupId="os">
+<TabItem label="Linux" value="linux">
+
+Run the installer on Linux.
+
+</TabItem>
+<TabItem label="macOS" value="mac">
+
+Run the installer on macOS.
+
+</TabItem>
+</Tabs>
+
+<Packs />
+"""
+
 DIFFERING_PAGE = """\
 # A page that differs
 
@@ -83,12 +121,12 @@ def test_differences_come_with_their_line_and_category(tmp_path, capsys):
     content.mkdir()
     source = content / "differing.md"
     source.write_text(DIFFERING_PAGE, encoding="utf-8")
-    mdx_v1 = mdx_diff.render_with_mdx_v1([source])[source]
+    mdx_v1 = mdx_diff.render_with(mdx_diff.MDX_V1, [source], content)[source]
     our_html = mdx_diff.build_ours(content, tmp_path / "out", [source])[source]
     page = our_html.read_text(encoding="utf-8").replace('"quotes"', "“quotes”")
     our_html.write_text(re.sub(r'<a [^>]*href="https://example.com"[^>]*>([^<]*)</a>', r"\1", page), encoding="utf-8")
 
-    differences = mdx_diff.differences_of(source, our_html, mdx_v1, content)
+    differences = mdx_diff.differences_of(source, our_html, mdx_v1, content, mdx_diff.MDX_V1)
     found = {(d.line, d.category, d.kind, d.documented) for d in differences}
     assert found == {(5, "typographic", "paragraph text", ""), (7, "structural", "link missing in ours", "")}
     status = mdx_diff.report(content, [(source, differences)])
@@ -129,9 +167,35 @@ def test_deliberate_differences_are_documented(page, reason, tmp_path, capsys):
     assert status == 0
 
 
-@pytest.mark.parametrize("folder", ["faq", "dev"])
+def test_a_docusaurus_folder_is_compared_with_mdx3_and_differences_have_their_line(tmp_path, capsys):
+    """A folder with a _category_.json is Docusaurus's: its page (admonitions, tabs, a {#id} heading)
+    reads as MDX 3 showed it but for documented differences; a change to our page is found at its line."""
+    content = tmp_path / "content"
+    (content / "guide").mkdir(parents=True)
+    (content / "guide" / "_category_.json").write_text('{"position": 1}', encoding="utf-8")
+    source = content / "guide" / "install.md"
+    source.write_text(DOCUSAURUS_PAGE, encoding="utf-8")
+    assert mdx_diff.reference_of(content) is mdx_diff.MDX3
+    mdx3 = mdx_diff.render_with(mdx_diff.MDX3, [source], content)[source]
+    our_html = mdx_diff.build_ours(content, tmp_path / "out", [source])[source]
+
+    differences = mdx_diff.differences_of(source, our_html, mdx3, content, mdx_diff.MDX3)
+    assert [str(d) for d in differences if not d.documented] == []
+    assert {d.documented for d in differences} == {"admonition title", "tech preview words", "live data"}
+
+    page = our_html.read_text(encoding="utf-8")
+    our_html.write_text(page.replace("Run the installer on macOS.", "Run the installer on a Mac."), encoding="utf-8")
+    differences = mdx_diff.differences_of(source, our_html, mdx3, content, mdx_diff.MDX3)
+    assert [(d.line, d.kind) for d in differences if not d.documented] == [(29, "paragraph text")]
+    mdx_diff.report(content, [(source, differences)])
+    out = capsys.readouterr().out
+    assert "content/guide/install.md:29: structural: paragraph text" in out, out
+    assert "MDX 3: 'Run the installer on macOS.'" in out, out
+
+
+@pytest.mark.parametrize("folder", ["faq", "dev", "docusaurus/docs-content"], ids=["faq", "dev", "docusaurus"])
 def test_the_librarium_corpus(folder, tmp_path, capsys):
-    """The real pages read as MDX v1 showed them: no difference but the documented ones."""
+    """The real pages read as their MDX showed them: no difference but the documented ones."""
     content = CORPUS / folder
     if not content.is_dir():
         pytest.skip(f"{content} is not here")
