@@ -296,3 +296,11 @@ def test_webp_images_are_converted_for_the_pdf(latex):
     assert r"\DUrole{mdx-missing-image}{A broken picture}" in tex
     assert [w for w in warnings if "images.md:5:" in w and "broken.webp cannot be shown in the PDF" in w
             and "[mdx.image]" in w]
+
+
+def test_admonitions_in_the_pdf_are_boxes_of_their_type(latex):
+    """Sphinx would draw every titled admonition as a note: a warning must look like one."""
+    tex, _, _ = latex
+    for style, title in [("important", "Info"), ("warning", "Mind the gap"), ("tip", "Bracketed title"),
+                         ("danger", "Danger"), ("caution", "Caution"), ("important", "Preview"), ("note", "Mystery")]:
+        assert rf"\begin{{sphinxadmonition}}{{{style}}}{{{title}}}" in tex, (style, title)

@@ -1,5 +1,5 @@
 """Docusaurus admonitions (``:::info``), as real admonitions: Furo's coloured boxes in HTML,
-Sphinx's boxes in the PDF.
+Sphinx's boxes in the PDF, each type in its own style in both (a warning is not drawn as a note).
 
 Each type is drawn as one of Furo's admonition styles. Docusaurus's own types are fixed;
 ``mdx_admonitions`` in conf.py adds a site's own (librarium's ``preview`` and ``further``).
@@ -25,6 +25,9 @@ DOCUSAURUS_TYPES = {"note": "note", "tip": "tip", "info": "important", "warning"
 SITE_TYPES = {"preview": "important", "further": "seealso"}
 #: The style of a type nobody declared.
 FALLBACK_STYLE = "note"
+#: The styles Sphinx's LaTeX has a box for (``sphinxadmonition``); any other is drawn as a note.
+LATEX_STYLES = frozenset({"note", "hint", "important", "tip", "warning", "caution", "attention", "danger", "error"})
+CLASS_PREFIX = "mdx-admonition-"
 
 
 def render_admonition(renderer: MdxRenderer, token: SyntaxTreeNode) -> None:
@@ -35,7 +38,7 @@ def render_admonition(renderer: MdxRenderer, token: SyntaxTreeNode) -> None:
         warn(MdxWarnings.ADMONITION, f"':::{kind}' is no admonition type of Docusaurus or mdx_admonitions; "
              "it is shown as a note", renderer.location(line))
         style = FALLBACK_STYLE
-    admonition = nodes.admonition(classes=[style, f"mdx-admonition-{kind.lower()}"])
+    admonition = nodes.admonition(classes=[style, f"{CLASS_PREFIX}{kind.lower()}"])
     renderer.add_line_and_source_path(admonition, token)
     title = nodes.title()
     title.extend(renderer.render_markup(token.meta["title"], line) if token.meta["title"] else
@@ -46,5 +49,20 @@ def render_admonition(renderer: MdxRenderer, token: SyntaxTreeNode) -> None:
         renderer.render_children(token)
 
 
+def visit_admonition_latex(self, node: nodes.admonition) -> None:
+    """Sphinx draws every titled admonition as a note; ours in the box of their style."""
+    if not any(name.startswith(CLASS_PREFIX) for name in node["classes"]):
+        type(self).visit_admonition(self, node)
+        return
+    style = next((name for name in node["classes"] if name in LATEX_STYLES), FALLBACK_STYLE)
+    self.body.append("\n" + rf"\begin{{sphinxadmonition}}{{{style}}}")
+    self.no_latex_floats += 1
+
+
+def depart_admonition_latex(self, node: nodes.admonition) -> None:
+    type(self).depart_admonition(self, node)
+
+
 def setup_admonitions(app: Sphinx) -> None:
     app.add_config_value("mdx_admonitions", SITE_TYPES, "env", types=[dict])
+    app.add_node(nodes.admonition, override=True, latex=(visit_admonition_latex, depart_admonition_latex))
