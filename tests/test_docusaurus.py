@@ -304,3 +304,28 @@ def test_admonitions_in_the_pdf_are_boxes_of_their_type(latex):
     for style, title in [("important", "Info"), ("warning", "Mind the gap"), ("tip", "Bracketed title"),
                          ("danger", "Danger"), ("caution", "Caution"), ("important", "Preview"), ("note", "Mystery")]:
         assert rf"\begin{{sphinxadmonition}}{{{style}}}{{{title}}}" in tex, (style, title)
+
+
+def test_an_imported_markdown_file_is_its_content(tmp_path):
+    """``import Steps from './_steps.mdx'`` then ``<Steps who="you" />``: the file's text, its props
+    read, its own imports read from its folder; a path out of the folder or to no file is refused."""
+    from conftest import PROJECT, sphinx_build
+
+    docs = tmp_path / "docs"
+    (docs / "guide" / "_shared").mkdir(parents=True)
+    (docs / "guide" / "_category_.json").write_text('{"position": 1}', encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "guide" / "_shared" / "_steps.mdx").write_text(
+        'Steps for {props.who}.\n\nimport Deeper from "./_deeper.mdx";\n\n<Deeper />\n', encoding="utf-8")
+    (docs / "guide" / "_shared" / "_deeper.mdx").write_text("Deeper words.\n", encoding="utf-8")
+    (docs / "guide" / "page.md").write_text(
+        '---\ntitle: Page\n---\n\nimport Steps from "./_shared/_steps.mdx";\nimport Escape from "../../outside.md";\n'
+        'import Missing from "./_missing.mdx";\n\nBefore.\n\n<Steps who="you" />\n\nAfter.\n', encoding="utf-8")
+    (tmp_path / "outside.md").write_text("Secret words.\n", encoding="utf-8")
+    result = sphinx_build(docs, tmp_path / "html", "html", "--keep-going", conf=PROJECT)
+    page = BeautifulSoup((tmp_path / "html" / "guide" / "page.html").read_text(encoding="utf-8"), "html.parser")
+    text = page.find("article").get_text(" ", strip=True)
+    assert "Before. Steps for you. Deeper words. After." in text and "Secret" not in text
+    assert "page.md:6: WARNING: import of '../../outside.md' is outside the content folder" in result.stderr
+    assert "page.md:7: WARNING: imported file './_missing.mdx' is not there" in result.stderr
+    assert "unknown_import" not in result.stderr

@@ -15,6 +15,7 @@ from myst_parser.warnings_ import MystWarnings
 
 from . import admonitions, headings, links, media, page_data, trust
 from .attributes import Markup, NotALiteral, evaluate
+from .components import markdown_imports
 from .flavours import Flavour, flavour_of
 from .html import render_html_element
 from .syntax.problems import MARKUP_DEPTH, MARKUP_DEPTH_KEY
@@ -184,8 +185,9 @@ class MdxRenderer(SphinxRenderer):
 
     def render_esm(self, token: SyntaxTreeNode) -> None:
         line = token_line(token, default=1)
+        markdown_files = markdown_imports.note_imports(self, token, line)
         for imported in token.meta["imports"]:
-            if imported.name not in self.flavour.components:
+            if imported.name not in self.flavour.components and imported.name not in markdown_files:
                 warn(
                     MdxWarnings.UNKNOWN_IMPORT,
                     f"import of {imported.name!r} from {imported.module!r}: no such component here",
@@ -209,6 +211,9 @@ class MdxRenderer(SphinxRenderer):
             render_html_element(element)
             return
         component = self.flavour.components.get(element.name)
+        if component is None and not element.inline and (path := markdown_imports.imported_file(self, element.name)):
+            markdown_imports.render_imported(element, path)
+            return
         if component is None:
             element.warn(
                 MdxWarnings.UNKNOWN_COMPONENT,

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from ..renderer import JsxElement
 
 FOLDER_NAME = "_partials"
+#: The ``md_env`` key of the file being rendered when it is not the page (an included file).
+CURRENT_FILE_KEY = "mdx_current_file"
 #: How many folders above the content folder are searched for FOLDER_NAME.
 SEARCH_DEPTH = 3
 _NAMING = ("category", "name")
@@ -53,6 +55,7 @@ def index_partials(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
                 key = (str(front_matter.get("partial_category", "")), str(front_matter.get("partial_name", "")))
                 index.setdefault(key, str(resolved))
     env.mdx_partials = index
+    env.mdx_partials_folder = folder
 
 
 def split_front_matter(source: str) -> tuple[dict, str]:
@@ -78,16 +81,22 @@ def render_partial(element: JsxElement) -> None:
         element.warn(MdxWarnings.PARTIAL, f"no partial with partial_category {category!r} and partial_name "
                      f"{name!r} in the partials folder; nothing is included")
         return
-    path = Path(found)
+    include_file(element, Path(found), {key: element.value(key) for key in element.attribute_names
+                                        if key not in _NAMING})
+
+
+def include_file(element: JsxElement, path: Path, props: dict) -> None:
+    """``path``'s body rendered where ``element`` stands, reading ``props`` as its ``{props.x}``; the
+    page is read again when the file changes. Imports in the file are read from the file's folder."""
+    renderer = element.renderer
     renderer.sphinx_env.note_dependency(str(path))
     _, body = split_front_matter(path.read_text(encoding="utf-8-sig"))
-    props = {key: element.value(key) for key in element.attribute_names if key not in _NAMING}
-    saved = renderer.md_env.get(PROPS_KEY)
-    renderer.md_env[PROPS_KEY] = props
+    saved = renderer.md_env.get(PROPS_KEY), renderer.md_env.get(CURRENT_FILE_KEY)
+    renderer.md_env[PROPS_KEY], renderer.md_env[CURRENT_FILE_KEY] = props, path
     try:
         renderer.nested_render_text(body, element.line)
     finally:
-        renderer.md_env[PROPS_KEY] = saved
+        renderer.md_env[PROPS_KEY], renderer.md_env[CURRENT_FILE_KEY] = saved
 
 
 COMPONENTS = [Component("PartialsComponent", render_partial, attributes=None)]
