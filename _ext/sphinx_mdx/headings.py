@@ -47,9 +47,8 @@ def expose_levels(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     each heading exposed at most one level below the heading it belongs to."""
     if app.builder.format != "html" or app.builder.name.startswith("epub"):
         return
-    headings = [level for node in doctree.findall(nodes.Element) if (level := written_level(node))]
     title = app.env.titles.get(docname)
-    if 1 not in headings and title is not None and title.astext():
+    if title is not None and title.astext() and not any(written_level(node) == 1 for node in doctree.findall()):
         text = title.astext()
         doctree.insert(0, nodes.rubric(text, text, classes=list(PAGE_TITLE_CLASSES), **{"heading-level": 1}))
     _expose(doctree, [])

@@ -254,22 +254,22 @@ def _table_cells_in_order(element: JsxElement, rows: list[list]) -> None:
             _render_part(element, cell, _append(row_node, nodes.container()))
 
 
+def _named(token, names: set[str]) -> bool:
+    """Whether ``token`` is an element named in ``names``."""
+    tag = token.meta.get("tag") if token.type.startswith("jsx_") else None
+    return tag is not None and tag.name.lower() in names
+
+
 def _words_outside(token, names: set[str]) -> bool:
     """Whether ``token`` holds text outside its descendant elements named in ``names``."""
-    for child in token.children:
-        tag = child.meta.get("tag") if child.type.startswith("jsx_") else None
-        if tag is not None and tag.name.lower() in names:
-            continue
-        if (child.content.strip() and not child.children) or _words_outside(child, names):
-            return True
-    return False
+    return any(not _named(child, names) and ((child.content.strip() and not child.children)
+                                            or _words_outside(child, names)) for child in token.children)
 
 
 def _descendants(token, names: set[str]) -> Iterator:
     """The nearest descendant elements of ``token`` named in ``names``."""
     for child in token.children:
-        tag = child.meta.get("tag") if child.type.startswith("jsx_") else None
-        if tag is not None and tag.name.lower() in names:
+        if _named(child, names):
             yield child
         else:
             yield from _descendants(child, names)

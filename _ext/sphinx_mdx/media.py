@@ -29,6 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.transforms.post_transforms.images import ImageConverter
+from sphinx.util.images import guess_mimetype
 
 from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
 from .links import live_url, page_url
@@ -209,8 +210,6 @@ class UnshowableImages(SphinxPostTransform):
 
 
 def _guessed_types(srcdir: Path, candidates: dict[str, str]) -> list[str]:
-    from sphinx.util.images import guess_mimetype
-
     path = candidates.get("*")
     guessed = guess_mimetype(srcdir / path) if path else None
     return [guessed] if guessed else []

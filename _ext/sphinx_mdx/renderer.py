@@ -269,9 +269,10 @@ class MdxRenderer(SphinxRenderer):
         super().render_fence(token)
         title = token.meta.get("title")
         code = self.current_node.children[-1] if self.current_node.children else None
-        if isinstance(code, nodes.literal_block):
-            code["force"] = True
-        if title and isinstance(code, nodes.literal_block):
+        if not isinstance(code, nodes.literal_block):
+            return
+        code["force"] = True
+        if title:
             caption = nodes.caption(title, title)
             self.add_line_and_source_path(caption, token)
             wrapper = nodes.container("", caption, classes=["literal-block-wrapper"], literal_block=True)

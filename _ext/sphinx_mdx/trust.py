@@ -452,6 +452,17 @@ def file_refused(env, target: str) -> str | None:
     return None
 
 
+def include_refused(env, path: str | os.PathLike[str]) -> str | None:
+    """Why a Markdown file a page includes by path (an ``import``) may not be read, if it may not:
+    outside the source folder and the partials folder (symlinks resolved), or not Markdown."""
+    allowed = [env.srcdir, *([env.mdx_partials_folder] if getattr(env, "mdx_partials_folder", None) else [])]
+    if not any(_inside(folder, str(path)) for folder in allowed):
+        return "is outside the content folder"
+    if Path(path).suffix.lower() not in (".md", ".mdx"):
+        return "is no Markdown file"
+    return None
+
+
 def linked_folders(srcdir: str | os.PathLike[str]) -> list[str]:
     """The folders below ``srcdir`` that are symbolic links (their pages live elsewhere; one may loop)."""
     found = []

@@ -3,8 +3,8 @@
 Docusaurus (and MDX v1 under Gatsby) let a page import another Markdown file and place it as
 a component; its attributes are the ``{props.x}`` the file reads. Here the file's body is
 rendered where the element stands, as a partial is (:func:`.partials.include_file`). A path
-is read from the importing file's folder and must stay inside the content folder or the
-partials folder (symbolic links resolved); a capitalised name imported from a ``.md`` or
+is read from the importing file's folder; the trust boundary (:func:`..trust.include_refused`)
+keeps it inside the content folder or the partials folder; a capitalised name imported from a ``.md`` or
 ``.mdx`` module is the file (a lowercase one, such as ``toc``, is one of its exports).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..trust import include_refused
 from ..warnings_ import MdxWarnings, warn
 from .partials import CURRENT_FILE_KEY, include_file
 
@@ -30,9 +31,6 @@ def note_imports(renderer: MdxRenderer, token: SyntaxTreeNode, line: int) -> set
     """The names this ESM block binds to Markdown files; those that may be read are remembered."""
     env = renderer.sphinx_env
     importing = renderer.md_env.get(CURRENT_FILE_KEY) or Path(env.doc2path(env.docname))
-    allowed = [Path(env.srcdir).resolve()]
-    if getattr(env, "mdx_partials_folder", None) is not None:
-        allowed.append(env.mdx_partials_folder)
     names = set()
     for imported in token.meta["imports"]:
         module = imported.module
@@ -41,8 +39,8 @@ def note_imports(renderer: MdxRenderer, token: SyntaxTreeNode, line: int) -> set
         names.add(imported.name)
         location = renderer.location(line + imported.line_offset)
         path = (Path(importing).parent / module).resolve()
-        if not any(path.is_relative_to(folder) for folder in allowed):
-            warn(MdxWarnings.FILE, f"import of {module!r} is outside the content folder; it is not read", location)
+        if reason := include_refused(env, path):
+            warn(MdxWarnings.FILE, f"import of {module!r} {reason}; it is not read", location)
         elif not path.is_file():
             warn(MdxWarnings.PARTIAL, f"imported file {module!r} is not there; <{imported.name}> shows nothing",
                  location)

@@ -48,17 +48,16 @@ def _admonition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     token.markup = opening.group(1)
     token.map = [start, close]
     token.meta = {"kind": opening.group(2), "title": (opening.group(3) or opening.group(4) or "").strip()}
-    saved = state.lineMax, state.parentType
-    if trailing is None:
-        state.lineMax, state.parentType = close, "admonition"
-        state.md.block.tokenize(state, start + 1, close)
-    else:  # the closing line's text is the admonition's last line, without the marker
+    saved, content_end, line_end = (state.lineMax, state.parentType), close, 0
+    if trailing is not None:  # the closing line's text is the admonition's last line, without the marker
         push_problem(state, "admonition", f"the closing '{trailing.group(1)}' ends a line of text; it is read "
                      "as the end of the admonition, but MDX 3 needs it on a line of its own", line=close)
         line_end = state.eMarks[close]
         state.eMarks[close] = state.bMarks[close] + state.tShift[close] + trailing.start(1)
-        state.lineMax, state.parentType = close + 1, "admonition"
-        state.md.block.tokenize(state, start + 1, close + 1)
+        content_end = close + 1
+    state.lineMax, state.parentType = content_end, "admonition"
+    state.md.block.tokenize(state, start + 1, content_end)
+    if trailing is not None:
         state.eMarks[close] = line_end
     state.lineMax, state.parentType = saved
     state.push("admonition_close", "div", -1).markup = opening.group(1)
