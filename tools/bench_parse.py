@@ -1,6 +1,6 @@
 """How parse time and memory grow with input: huge and hostile shapes at 1x, 2x, 4x and 8x.
 
-    python tools/bench_parse.py [--only parse|read] [--runs N] [--timeout S] [--shape NAME ...]
+    python tools/bench_parse.py [--only parse|mdit|read] [--runs N] [--timeout S] [--shape NAME ...]
                                 [--scales 1,2,4,8] [--project DIR]
 
 Shapes at 8x: a 5 MB page of librarium-like MDX, JSX nested 1,000 deep and 10,000
@@ -8,10 +8,12 @@ tooltips in one paragraph; and, each about 1 MB, the shapes a hostile page can t
 unclosed tags (also with one closing tag at the end, and each of another name),
 comments never closed, ``<a x={`` never closed (in a paragraph, and one per line),
 ``import import ...``, JSX nested through attribute values, a literal nested deep,
-blockquotes 200 deep, and one huge literal. For each it measures the MDX parse
-(markdown-it with our rules) and Sphinx reading the page (parse, render to a doctree,
-transforms) with the dummy builder, or only one of them: seconds (median of --runs runs)
-and peak memory in MB. Each measurement runs in a process of its own, so its memory is
+blockquotes 200 deep, and one huge literal; and, as a plain Markdown reference, short
+paragraphs with no MDX in them. For each it measures the MDX parse (markdown-it with our
+rules), the same parse by markdown-it alone ("mdit": CommonMark and tables, the floor that
+our rules add to) and Sphinx reading the page (parse, render to a doctree, transforms) with
+the dummy builder, or only one of them: seconds (median of --runs runs) and peak memory in
+MB. Each measurement runs in a process of its own, so its memory is
 its own, and is stopped after --timeout seconds. Linear growth doubles the time with
 each doubling of the input. --project measures another copy of this project (its
 ``_ext``), such as the last commit unpacked with ``git archive HEAD | tar -x -C DIR``.
@@ -124,6 +126,11 @@ def unclosed_brace_lines(scale: float) -> str:
     return repeated("<a x={\n", scale)
 
 
+def short_paragraphs(scale: float) -> str:
+    """Plain Markdown with a node for every few bytes: what Sphinx's read costs with no MDX in it."""
+    return repeated("word x\n\n", scale)
+
+
 def imports_without_from(scale: float) -> str:
     return "import " * int(HOSTILE_SIZE * scale / 7) + "\n\n# Hostile\n"
 
@@ -154,7 +161,7 @@ SHAPES: dict[str, Callable[[float], str]] = {
     "unclosed <b>": unclosed_tags, "<b>s, one </b>": one_closing_tag, "unclosed <x1><x2>": unclosed_distinct_tags,
     "unclosed <!--": unclosed_comments, "text <a x={": unclosed_braces, "lines <a x={": unclosed_brace_lines,
     "import import": imports_without_from, "JSX in attributes": jsx_in_attributes, "literal [[[ deep": deep_literal,
-    "blockquotes 200 deep": deep_blockquotes, "huge literal": huge_literal,
+    "blockquotes 200 deep": deep_blockquotes, "huge literal": huge_literal, "short paragraphs": short_paragraphs,
 }
 
 
@@ -183,8 +190,8 @@ def mdx_markdown_it() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").use(mdx_plugin, INLINE_COMPONENTS | INLINE_NAMES, COMPONENTS)
 
 
-def parse_seconds(source: str, runs: int) -> float:
-    md = mdx_markdown_it()
+def parse_seconds(source: str, runs: int, md: MarkdownIt | None = None) -> float:
+    md = md or mdx_markdown_it()
     return median_seconds(lambda: md.parse(source), runs)
 
 
@@ -202,8 +209,8 @@ def measure(kind: str, shape: str, scale: float, runs: int, project: Path) -> di
     """One measurement, in this process: seconds and the peak memory of the process that did the work."""
     sys.path.insert(0, str(project / "_ext"))
     source = SHAPES[shape](scale)
-    if kind == "parse":
-        seconds = parse_seconds(source, runs)
+    if kind in ("parse", "mdit"):
+        seconds = parse_seconds(source, runs, MarkdownIt("commonmark").enable("table") if kind == "mdit" else None)
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     else:
         seconds = read_seconds(source, runs, project)
@@ -229,7 +236,8 @@ def measured(kind: str, shape: str, scale: float, args: argparse.Namespace) -> d
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("parse", "read"), help="measure the MDX parse, or Sphinx's read, only")
+    parser.add_argument("--only", choices=("parse", "mdit", "read"),
+                        help="measure the MDX parse, markdown-it's alone, or Sphinx's read, only")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is shown)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a measurement is stopped")
     parser.add_argument("--shape", action="append", choices=list(SHAPES), help="a shape to measure, "
@@ -243,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(kind, shape, float(scale), args.runs, args.project.resolve())))
         return 0
     shapes = args.shape or list(SHAPES)
-    kinds = [args.only] if args.only else ["parse", "read"]
+    kinds = [args.only] if args.only else ["parse", "mdit", "read"]
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {args.runs} runs; "
           f"project: {args.project}; stopped after {args.timeout:g} s")
     print(f"{'shape':<22} {'scale':>5} {'size':>10}" + "".join(

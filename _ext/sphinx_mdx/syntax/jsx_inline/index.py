@@ -48,10 +48,10 @@ def _malformed(state: StateInline, pos: int, components: Container[str]) -> bool
 def _spaced_tag_alone(state: StateInline, pos: int, end: int) -> Tag | None:
     """``< br />`` alone on its line: a tag to MDX v1 (JSX allows space after ``<``); elsewhere text."""
     src = state.src
+    if pos > 0 and src[pos - 1] != "\n" or pos + 1 >= end or src[pos + 1] not in " \t":
+        return None  # checked before the line's end is searched for, which would cost the rest of the line
     line_end = src.find("\n", pos, end)
     line_end = end if line_end == -1 else line_end
-    if pos > 0 and src[pos - 1] != "\n" or pos + 1 >= end or src[pos + 1] not in " \t":
-        return None
     tag = tag_scanner(state).scan_spaced_tag(pos, line_end)
     return tag if tag is not None and not src[tag.end:line_end].strip() else None
 

@@ -48,6 +48,8 @@ _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
 def _is_table_head(header: str, delimiter: str) -> bool:
     """A header and a delimiter row with as many cells: the only place a table can start, so
     the rows are looked at once per table, not at every line of a paragraph."""
+    if not delimiter.startswith(("|", "-", ":")):
+        return False  # most lines: no delimiter row can start so
     cells = delimiter.strip().strip("|").split("|")
     if not all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
         return False
