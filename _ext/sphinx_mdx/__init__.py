@@ -21,7 +21,7 @@ from .links import setup_links
 from .media import setup_media
 from .mojibake import setup_mojibake
 from .navigation import setup_navigation
-from .parser import ConfinedRSTParser, MdxParser
+from .parser import ConfinedRSTParser, MdxParser, parse_before_forking
 from .site_tree import setup_site_tree
 from .trust import setup_trust
 
@@ -68,6 +68,7 @@ def setup(app: Sphinx) -> dict:
     app.add_source_suffix(".mdx", "markdown", override=True)
     app.add_source_parser(MdxParser, override=True)
     app.add_source_parser(ConfinedRSTParser, override=True)
+    app.connect("env-before-read-docs", parse_before_forking)
     setup_flavours(app)
     setup_admonitions(app)
     setup_trust(app)
