@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import shutil
 import subprocess
@@ -38,6 +39,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Awaitable, Callable
 
+import snowballstemmer
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from npm_cache import CACHE, install_locked  # noqa: E402
@@ -50,8 +53,9 @@ WORKERS = int(os.environ.get("MDX_AXE_WORKERS") or min(os.cpu_count() or 1, 4))
 THEMES = ("light", "dark")
 #: Folders of a build that hold no pages.
 NOT_PAGES = ("_static", "_sources", "_images", "_downloads", ".doctrees")
-#: The query the search page is also checked with (a word every site here has).
-SEARCH_QUERY = "the"
+#: How many pages the search page's query finds at most: enough to list results, few enough that the
+#: search, which fetches every page it finds for its summary, ends in time.
+SEARCH_HITS = 5
 #: A viewport wide enough for Furo to show both sidebars (it hides the contents below 82em).
 VIEWPORT = {"width": 1400, "height": 900}
 #: The arguments the tests give Chromium (tests/conftest.py): no network beyond localhost.
@@ -131,8 +135,31 @@ def site_pages(build: Path) -> list[str]:
             continue
         path = relative.as_posix()
         pages.append(path[: -len("index.html")] if html.name == "index.html" else path)
-    pages += [f"{page}?q={SEARCH_QUERY}" for page in pages if page in ("search.html", "search/")]
+    query = search_query(build)
+    pages += [f"{page}?q={query}" for page in pages if page in ("search.html", "search/") and query]
     return pages
+
+
+def search_query(build: Path) -> str | None:
+    """A word of a heading of the site that the most pages have, up to SEARCH_HITS of them, so that
+    the search page is checked with a list of results; None for a build without a search index."""
+    index = build / "searchindex.js"
+    if not index.is_file():
+        return None
+    text = index.read_text(encoding="utf-8")
+    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    stem = snowballstemmer.stemmer("english").stemWord
+
+    def pages(word: str) -> int:
+        found = set()
+        for terms in (data["terms"], data["titleterms"]):
+            docs = terms.get(stem(word), [])
+            found.update(docs if isinstance(docs, list) else [docs])
+        return len(found)
+
+    words = {word.lower() for title in data["alltitles"] for word in title.split() if word.isalpha() and len(word) >= 5}
+    hits = {word: count for word in words if 0 < (count := pages(word)) <= SEARCH_HITS}
+    return min(hits, key=lambda word: (-hits[word], word), default=None)
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -285,6 +312,8 @@ async def check_page(page, url: str, where: str, themes=THEMES, scrolled: bool =
     await page.goto(url)
     if "?q=" in where:
         await page.wait_for_function(_SEARCH_DONE, timeout=20_000)
+        if not await page.locator("#search-results li").count():
+            return [Violation(where, "search-results", "serious", "#search-results", "the query found no page")]
     await page.add_script_tag(url=AXE_URL)
     done: set = set()
     found = await _in_themes(page, where, themes) + await _check_popovers(page, where, themes, done)
