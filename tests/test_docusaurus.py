@@ -155,6 +155,54 @@ def test_partials_are_read_only_inside_their_folder(tmp_path):
     assert [w for w in warnings_of(app, "[mdx.partial]") if "index.md:3:" in w]
 
 
+PARTIAL_DIRECTIVE_PAGES = {
+    "myst.md": "# MyST\n\nBefore.\n\n```{partial}\n:category: setup\n:name: steps\n\nedition: Guides\n"
+               "not a prop\n```\n\nAfter.\n\n```{partial}\n:category: setup\n:name: missing\n```\n",
+    "rest.rst": "reST\n====\n\nBefore.\n\n.. partial::\n   :category: setup\n   :name: steps\n\n"
+                "   edition: Guides\n   not a prop\n\nAfter.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def partial_directive_site(tmp_path_factory):
+    """A Docusaurus site whose MyST and reST pages include a partial with the ``partial`` directive."""
+    from sphinx.testing.util import SphinxTestApp
+
+    site = tmp_path_factory.mktemp("partial-directive") / "site"
+    (site / "_partials").mkdir(parents=True)
+    (site / "_category_.json").write_text("{}", encoding="utf-8")
+    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "furo"\n', encoding="utf-8")
+    (site / "_partials" / "_steps.mdx").write_text(
+        "---\npartial_category: setup\npartial_name: steps\n---\n\n"
+        'Install {props.edition} with the <VersionedLink text="installer" url="/target" />.\n', encoding="utf-8")
+    (site / "index.md").write_text("# Home\n", encoding="utf-8")
+    (site / "target.md").write_text("# Target\n", encoding="utf-8")
+    for name, text in PARTIAL_DIRECTIVE_PAGES.items():
+        (site / name).write_text(text, encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "out")
+    app.build()
+    yield app
+    app.cleanup()
+
+
+@pytest.mark.parametrize("page", ["myst", "rest"])
+def test_the_partial_directive_includes_a_partial_where_it_stands(partial_directive_site, page):
+    article = _page(partial_directive_site, page).find("article")
+    paragraphs = [paragraph.get_text(" ", strip=True) for paragraph in article.find_all("p")]
+    assert paragraphs == ["Before.", "Install Guides with the installer .", "After."]
+    assert article.find("a", string="installer")["href"] == "target.html"
+    partial = str(Path(partial_directive_site.srcdir, "_partials", "_steps.mdx").resolve())
+    assert any(str(path) == partial for path in partial_directive_site.env.dependencies[page])
+
+
+def test_the_partial_directive_names_a_missing_partial_and_a_bad_prop_with_their_lines(partial_directive_site):
+    assert [w for w in warnings_of(partial_directive_site, "[mdx.partial]") if "myst.md:15:" in w and "'missing'" in w]
+    assert [w for w in warnings_of(partial_directive_site, "[mdx.attribute]")
+            if "myst.md:10:" in w and "'not a prop'" in w]
+    assert [w for w in warnings_of(partial_directive_site, "[mdx.attribute]")
+            if "rest.rst:11:" in w and "'not a prop'" in w]
+
+
 def test_a_page_named_as_its_folder_is_the_folders_page(built):
     assert (Path(built.outdir) / "guides.html").is_file()  # guides/guides.md
     assert (Path(built.outdir) / "guides" / "cloud.html").is_file()  # guides/cloud/cloud.md

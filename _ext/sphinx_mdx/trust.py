@@ -45,7 +45,7 @@ from .warnings_ import MdxWarnings, warn
 #: Directives an untrusted page may use: none reads a file, fetches a URL or writes raw output.
 DIRECTIVES = frozenset({
     # this extension's components
-    "infobox", "warningbox", "tooltip", "points-of-interest", "tabs", "tab-pane", "youtube",
+    "infobox", "warningbox", "tooltip", "points-of-interest", "tabs", "tab-pane", "youtube", "partial",
     # admonitions
     "admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
     "warning", "seealso", "versionadded", "versionchanged", "deprecated", "versionremoved",

@@ -54,4 +54,4 @@ def imported_file(renderer: MdxRenderer, name: str) -> Path | None:
 
 
 def render_imported(element: JsxElement, path: Path) -> None:
-    include_file(element, path, {key: element.value(key) for key in element.attribute_names})
+    include_file(element.renderer, path, {key: element.value(key) for key in element.attribute_names}, element.line)

@@ -7,6 +7,9 @@ A partial is a file ``_name.mdx`` anywhere under the partials folder, found by t
 ``_partials`` in the content folder or in a folder above it (librarium keeps it at the top of
 its repository). Pages name a partial, never a path: only files inside that folder are read,
 symbolic links included. An edit to a partial rebuilds the pages that use it.
+
+In MyST and reST pages the ``partial`` directive includes one: ``:category:`` and ``:name:``
+name it, and each line ``key: value`` of its content is a prop.
 """
 
 from __future__ import annotations
@@ -14,16 +17,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.utils import new_document
 from myst_parser.config.main import TopmatterReadError, read_topmatter
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
 
-from ..page_data import PROPS_KEY
-from ..warnings_ import MdxWarnings
+from ..page_data import FRONT_MATTER_KEY, PROPS_KEY
+from ..warnings_ import MdxWarnings, warn
 from .shared import Component
 
 if TYPE_CHECKING:
-    from ..renderer import JsxElement
+    from ..renderer import JsxElement, MdxRenderer
 
 FOLDER_NAME = "_partials"
 #: The ``md_env`` key of the file being rendered when it is not the page (an included file).
@@ -73,30 +80,81 @@ def split_front_matter(source: str) -> tuple[dict, str]:
     return {}, source
 
 
+def find_partial(env: BuildEnvironment, category: str, name: str) -> Path | None:
+    found = getattr(env, "mdx_partials", {}).get((category, name))
+    return None if found is None else Path(found)
+
+
+def _not_found(category: str, name: str) -> str:
+    return (f"no partial with partial_category {category!r} and partial_name {name!r} in the partials folder; "
+            "nothing is included")
+
+
 def render_partial(element: JsxElement) -> None:
-    renderer = element.renderer
     category, name = element.text("category", ""), element.text("name", "")
-    found = getattr(renderer.sphinx_env, "mdx_partials", {}).get((category, name))
-    if found is None:
-        element.warn(MdxWarnings.PARTIAL, f"no partial with partial_category {category!r} and partial_name "
-                     f"{name!r} in the partials folder; nothing is included")
+    path = find_partial(element.renderer.sphinx_env, category, name)
+    if path is None:
+        element.warn(MdxWarnings.PARTIAL, _not_found(category, name))
         return
-    include_file(element, Path(found), {key: element.value(key) for key in element.attribute_names
-                                        if key not in _NAMING})
+    include_file(element.renderer, path, {key: element.value(key) for key in element.attribute_names
+                                          if key not in _NAMING}, element.line)
 
 
-def include_file(element: JsxElement, path: Path, props: dict) -> None:
-    """``path``'s body rendered where ``element`` stands, reading ``props`` as its ``{props.x}``; the
-    page is read again when the file changes. Imports in the file are read from the file's folder."""
-    renderer = element.renderer
+def include_file(renderer: MdxRenderer, path: Path, props: dict, line: int) -> None:
+    """``path``'s body rendered where ``renderer`` stands (at the page's ``line``), reading ``props`` as
+    its ``{props.x}``; the page is read again when the file changes. Imports in the file are read from
+    the file's folder."""
     renderer.sphinx_env.note_dependency(str(path))
     _, body = split_front_matter(path.read_text(encoding="utf-8-sig"))
     saved = renderer.md_env.get(PROPS_KEY), renderer.md_env.get(CURRENT_FILE_KEY)
     renderer.md_env[PROPS_KEY], renderer.md_env[CURRENT_FILE_KEY] = props, path
     try:
-        renderer.nested_render_text(body, element.line)
+        renderer.nested_render_text(body, line)
     finally:
         renderer.md_env[PROPS_KEY], renderer.md_env[CURRENT_FILE_KEY] = saved
+
+
+class PartialDirective(SphinxDirective):
+    """``partial``: the partial named by ``:category:`` and ``:name:``; each content line ``key: value``
+    is a prop. In a Markdown page it is rendered where the directive stands, as the JSX component is;
+    in a reST page it is parsed as MDX into a document of its own, whose content takes the
+    directive's place (as docutils' ``include`` does with a ``:parser:``)."""
+
+    has_content = True
+    option_spec = {"category": directives.unchanged_required, "name": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        category, name = self.options.get("category", ""), self.options.get("name", "")
+        path = find_partial(self.env, category, name)
+        if path is None:
+            warn(MdxWarnings.PARTIAL, _not_found(category, name), (self.env.docname, self.lineno))
+            return []
+        renderer = getattr(self.state, "_renderer", None)  # MyST's, in a Markdown page
+        # MyST counts the content's offset from the directive's line, docutils from the page's start
+        props = self._props(self.lineno + 1 + self.content_offset if renderer else self.content_offset + 1)
+        if renderer is not None:
+            include_file(renderer, path, props, self.lineno)
+            return []
+        from ..parser import render_mdx  # the parser's modules import this one
+
+        self.env.note_dependency(str(path))
+        _, body = split_front_matter(path.read_text(encoding="utf-8-sig"))
+        document = new_document(str(path), self.state.document.settings)
+        # as many blank lines as the directive's, so that the partial's lines count from it as in Markdown
+        render_mdx("\n" * self.lineno + body, document,
+                   {FRONT_MATTER_KEY: {}, PROPS_KEY: props, CURRENT_FILE_KEY: path})
+        return document.children
+
+    def _props(self, first_line: int) -> dict[str, str]:
+        props = {}
+        for offset, line in enumerate(self.content):
+            key, colon, value = line.partition(":")
+            if colon and key.strip():
+                props[key.strip()] = value.strip()
+            elif line.strip():
+                warn(MdxWarnings.ATTRIBUTE, f"partial prop {line.strip()!r} is not 'key: value'; it is ignored",
+                     (self.env.docname, first_line + offset))
+        return props
 
 
 COMPONENTS = [Component("PartialsComponent", render_partial, attributes=None)]
@@ -105,3 +163,4 @@ COMPONENTS = [Component("PartialsComponent", render_partial, attributes=None)]
 def setup_partials(app: Sphinx) -> None:
     app.add_config_value("mdx_partials_dir", "", "env", types=[str])
     app.connect("env-before-read-docs", index_partials)
+    app.add_directive("partial", PartialDirective)
