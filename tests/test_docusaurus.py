@@ -278,6 +278,59 @@ def test_toc_inline_and_video(built):
     assert page.find("a", string="Video: An introduction")["href"] == "https://videos.example.com/intro.mp4"
 
 
+THEME_DIRECTIVE_PAGES = {
+    "myst.md": "# MyST\n\n```{toc-inline}\n:max-heading-level: 2\n```\n\n## First part\n\n### Detail\n\n"
+               "## Second part\n\n```{video} demo.mp4\n:title: A demo\n```\n\n```{video} ../secret.mp4\n```\n",
+    "rest.rst": "reST\n====\n\n.. toc-inline::\n\nFirst part\n----------\n\nDetail\n~~~~~~\n\n"
+                "Second part\n-----------\n\n.. video:: https://videos.example.com/intro.mp4\n   :title: Remote\n",
+}
+
+
+@pytest.fixture(scope="module")
+def theme_directive_site(tmp_path_factory):
+    """MyST and reST pages with the ``toc-inline`` and ``video`` directives; one video lies outside."""
+    from sphinx.testing.util import SphinxTestApp
+
+    root = tmp_path_factory.mktemp("theme-directives")
+    site = root / "site"
+    site.mkdir()
+    (root / "secret.mp4").write_bytes(b"SECRET")
+    (site / "demo.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    (site / "_category_.json").write_text("{}", encoding="utf-8")
+    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "furo"\n', encoding="utf-8")
+    (site / "index.md").write_text("# Home\n", encoding="utf-8")
+    for name, text in THEME_DIRECTIVE_PAGES.items():
+        (site / name).write_text(text, encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=site, builddir=root / "out")
+    app.build()
+    yield app
+    app.cleanup()
+
+
+@pytest.mark.parametrize(("page", "headings"), [
+    ("myst", ["#first-part", "#second-part"]),  # :max-heading-level: 2
+    ("rest", ["#first-part", "#detail", "#second-part"]),
+])
+def test_the_toc_inline_directive_lists_the_headings_below_it(theme_directive_site, page, headings):
+    contents = _page(theme_directive_site, page).select_one("nav.mdx-toc-inline")
+    assert [link["href"] for link in contents.find_all("a")] == headings
+    assert contents.find_next("h2").find("a", class_="toc-backref") is None
+
+
+def test_the_video_directive_plays_a_file_of_the_site_and_links_a_remote_one(theme_directive_site):
+    video = _page(theme_directive_site, "myst").find("video")
+    assert video["title"] == "A demo" and video["src"].endswith("/demo.mp4")
+    assert (Path(theme_directive_site.outdir) / "myst.html").parent.joinpath(video["src"]).is_file()
+    remote = _page(theme_directive_site, "rest").find("a", string="Video: Remote")
+    assert remote["href"] == "https://videos.example.com/intro.mp4"
+
+
+def test_the_video_directive_reads_no_file_outside_the_site(theme_directive_site):
+    out = Path(theme_directive_site.outdir)
+    assert not [path for path in out.rglob("*") if path.is_file() and path.read_bytes() == b"SECRET"]
+    assert [w for w in warnings_of(theme_directive_site, "[mdx.file]") if "myst.md:" in w and "secret.mp4" in w]
+
+
 def test_hostile_link_components_and_heading_ids_are_refused(tmp_path):
     """A stranger's page: a javascript: URL in a link component, markup where a heading id goes,
     a partial name that climbs out of the partials folder."""

@@ -38,3 +38,4 @@ def setup_components(app: Sphinx) -> None:
     youtube.setup_youtube(app)
     partials.setup_partials(app)
     versioned_links.setup_versioned_links(app)
+    docusaurus_theme.setup_docusaurus_theme(app)
