@@ -165,7 +165,7 @@ PARTIAL_DIRECTIVE_PAGES = {
 
 @pytest.fixture(scope="module")
 def partial_directive_site(tmp_path_factory):
-    """A Docusaurus site whose MyST and reST pages include a partial with the ``partial`` directive."""
+    """A Docusaurus site whose MyST and reST pages use the ``partial`` directive."""
     from sphinx.testing.util import SphinxTestApp
 
     site = tmp_path_factory.mktemp("partial-directive") / "site"
@@ -185,22 +185,55 @@ def partial_directive_site(tmp_path_factory):
     app.cleanup()
 
 
-@pytest.mark.parametrize("page", ["myst", "rest"])
-def test_the_partial_directive_includes_a_partial_where_it_stands(partial_directive_site, page):
-    article = _page(partial_directive_site, page).find("article")
+def test_the_partial_directive_includes_a_partial_where_it_stands(partial_directive_site):
+    article = _page(partial_directive_site, "myst").find("article")
     paragraphs = [paragraph.get_text(" ", strip=True) for paragraph in article.find_all("p")]
     assert paragraphs == ["Before.", "Install Guides with the installer .", "After."]
     assert article.find("a", string="installer")["href"] == "target.html"
     partial = str(Path(partial_directive_site.srcdir, "_partials", "_steps.mdx").resolve())
-    assert any(str(path) == partial for path in partial_directive_site.env.dependencies[page])
+    assert any(str(path) == partial for path in partial_directive_site.env.dependencies["myst"])
 
 
 def test_the_partial_directive_names_a_missing_partial_and_a_bad_prop_with_their_lines(partial_directive_site):
     assert [w for w in warnings_of(partial_directive_site, "[mdx.partial]") if "myst.md:15:" in w and "'missing'" in w]
     assert [w for w in warnings_of(partial_directive_site, "[mdx.attribute]")
             if "myst.md:10:" in w and "'not a prop'" in w]
-    assert [w for w in warnings_of(partial_directive_site, "[mdx.attribute]")
-            if "rest.rst:11:" in w and "'not a prop'" in w]
+
+
+def test_a_rest_page_includes_no_partial_and_says_so(partial_directive_site):
+    """A partial is MDX: a reST page keeps its own words, and is told at the directive's line."""
+    article = _page(partial_directive_site, "rest").find("article")
+    assert [paragraph.get_text(strip=True) for paragraph in article.find_all("p")] == ["Before.", "After."]
+    assert [w for w in warnings_of(partial_directive_site, "[mdx.partial]") if "rest.rst:6:" in w]
+
+
+def test_partials_that_include_themselves_or_each_other_stop(tmp_path):
+    """A partial including itself twice would be rendered 2**24 times before the nesting limit; a chain
+    of partials each including the next twice, 2**12 times."""
+    from sphinx.testing.util import SphinxTestApp
+
+    site = tmp_path / "site"
+    (site / "_partials").mkdir(parents=True)
+    (site / "_category_.json").write_text("{}", encoding="utf-8")
+    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+
+    def partial(name: str, body: str) -> None:
+        (site / "_partials" / f"_{name}.mdx").write_text(
+            f"---\npartial_category: c\npartial_name: {name}\n---\n\n{body}\n", encoding="utf-8")
+
+    partial("loop", "Loop words.\n\n<PartialsComponent category=\"c\" name=\"loop\" />\n\n"
+                    "```{partial}\n:category: c\n:name: loop\n```")
+    for level in range(12):
+        partial(f"level{level}", f"Level {level}.\n\n" + f'<PartialsComponent category="c" name="level{level + 1}" />\n\n' * 2)
+    partial("level12", "Bottom.")
+    (site / "index.md").write_text('# Home\n\n<PartialsComponent category="c" name="loop" />\n\n'
+                                   '<PartialsComponent category="c" name="level0" />\n', encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
+    app.build()
+    text = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert text.count("Loop words.") == 1 and "Level 11." in text
+    assert len([w for w in warnings_of(app, "[mdx.partial]") if "index.md:" in w and "includes itself" in w]) == 2
+    assert [w for w in warnings_of(app, "[mdx.partial]") if "more than 500" in w]
 
 
 def test_a_page_named_as_its_folder_is_the_folders_page(built):
@@ -280,7 +313,8 @@ def test_toc_inline_and_video(built):
 
 THEME_DIRECTIVE_PAGES = {
     "myst.md": "# MyST\n\n```{toc-inline}\n:max-heading-level: 2\n```\n\n## First part\n\n### Detail\n\n"
-               "## Second part\n\n```{video} demo.mp4\n:title: A demo\n```\n\n```{video} ../secret.mp4\n```\n",
+               "## Second part\n\n```{video} demo.mp4\n:title: A demo\n```\n\n```{video} ../secret.mp4\n```\n\n"
+               "```{video} spaced name.mp4\n```\n\n```{video} folder\n```\n",
     "rest.rst": "reST\n====\n\n.. toc-inline::\n\nFirst part\n----------\n\nDetail\n~~~~~~\n\n"
                 "Second part\n-----------\n\n.. video:: https://videos.example.com/intro.mp4\n   :title: Remote\n",
 }
@@ -296,6 +330,8 @@ def theme_directive_site(tmp_path_factory):
     site.mkdir()
     (root / "secret.mp4").write_bytes(b"SECRET")
     (site / "demo.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    (site / "spaced name.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    (site / "folder").mkdir()
     (site / "_category_.json").write_text("{}", encoding="utf-8")
     (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "furo"\n', encoding="utf-8")
     (site / "index.md").write_text("# Home\n", encoding="utf-8")
@@ -318,8 +354,9 @@ def test_the_toc_inline_directive_lists_the_headings_below_it(theme_directive_si
 
 
 def test_the_video_directive_plays_a_file_of_the_site_and_links_a_remote_one(theme_directive_site):
-    video = _page(theme_directive_site, "myst").find("video")
+    video, spaced = _page(theme_directive_site, "myst").find_all("video")
     assert video["title"] == "A demo" and video["src"].endswith("/demo.mp4")
+    assert spaced["src"].endswith("/spaced%20name.mp4") or spaced["src"].endswith("/spaced name.mp4")
     assert (Path(theme_directive_site.outdir) / "myst.html").parent.joinpath(video["src"]).is_file()
     remote = _page(theme_directive_site, "rest").find("a", string="Video: Remote")
     assert remote["href"] == "https://videos.example.com/intro.mp4"
@@ -329,6 +366,8 @@ def test_the_video_directive_reads_no_file_outside_the_site(theme_directive_site
     out = Path(theme_directive_site.outdir)
     assert not [path for path in out.rglob("*") if path.is_file() and path.read_bytes() == b"SECRET"]
     assert [w for w in warnings_of(theme_directive_site, "[mdx.file]") if "myst.md:" in w and "secret.mp4" in w]
+    assert [w for w in warnings_of(theme_directive_site, "[mdx.file]") if "myst.md:" in w and "is a folder" in w]
+    assert "Video: folder" in _page(theme_directive_site, "myst").find("article").get_text()
 
 
 def test_hostile_link_components_and_heading_ids_are_refused(tmp_path):

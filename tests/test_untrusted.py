@@ -309,6 +309,18 @@ def test_substitutions_are_never_rendered(tmp_path):
     assert "index.md:3: WARNING: substitution is not allowed" in strip_colors(result.stderr)
 
 
+def test_cross_reference_roles_are_allowed(tmp_path):
+    """Domain roles reach the parser wrapped by Sphinx; ``ref`` and ``doc`` are still cross-references."""
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Home\n\n(part)=\n## Part\n\nSee {ref}`part`, {std:ref}`part` and "
+                                       "{doc}`index`.\n", encoding="utf-8")
+    result = sphinx_build(tmp_path, tmp_path / "out", "html", "--keep-going")
+    body = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [link["href"] for link in body.select("a.reference.internal") if link.get_text() == "Part"] == ["#part"] * 2
+    assert body.find("a", href="#", string="Home") is not None
+    assert "not allowed" not in strip_colors(result.stderr)
+
+
 def test_raw_output_is_shown_as_text(html):
     text = article_text(html, "raw")
     assert '<script>alert("raw")</script>' in text and '<script>alert("rst")</script>' in text

@@ -50,18 +50,10 @@ class MdxParser(MystParser):
                 topmatter,
                 lambda wtype, msg: create_warning(document, msg, wtype, line=1, append_to=document),
             )
-        # the front matter, read once, for {frontMatter.x} and the title heading
-        render_mdx(inputstring, document, {FRONT_MATTER_KEY: topmatter if isinstance(topmatter, dict) else {}},
-                   config)
-
-
-def render_mdx(text: str, document: nodes.document, md_env: dict, config: MdParserConfig | None = None) -> None:
-    """``text``, parsed as MDX of the folder's flavour, rendered into ``document``."""
-    env = document.settings.env
-    md = _mdx_markdown_it(env, config or _mdx_config(env))
-    md.options["document"] = document
-    with confined_parse(document):
-        md.render(text, md_env)
+        md = _mdx_markdown_it(env, config)
+        md.options["document"] = document
+        with confined_parse(document):  # the front matter, read once, for {frontMatter.x} and the title heading
+            md.render(inputstring, {FRONT_MATTER_KEY: topmatter if isinstance(topmatter, dict) else {}})
 
 
 def _mdx_config(env: BuildEnvironment) -> MdParserConfig:

@@ -364,11 +364,20 @@ def directive_allowed(name: str, directive_class: type | None) -> bool:
     return name.lower() in DIRECTIVES or issubclass(directive_class, ObjectDescription)
 
 
-def role_allowed(name: str, role_function: Any) -> bool:
+def role_allowed(env, name: str, role_function: Any) -> bool:
     if role_function is None:
         return False
     name = name.lower()
-    return name in ROLES or name.startswith(ROLE_PREFIXES) or isinstance(role_function, XRefRole)
+    return (name in ROLES or name.startswith(ROLE_PREFIXES) or isinstance(role_function, XRefRole)
+            or _domain_cross_reference(env, name))
+
+
+def _domain_cross_reference(env, name: str) -> bool:
+    """Whether ``name`` (``ref``, ``std:doc``, ``py:func``) is a domain's cross-reference role, which
+    Sphinx hands out wrapped in an adapter function, so the role itself is looked at here."""
+    domain_name, _, role = name.rpartition(":")
+    names = [domain_name] if domain_name else [env.config.primary_domain, "std"]
+    return any(isinstance(getattr(env.domains.get(each), "roles", {}).get(role), XRefRole) for each in names if each)
 
 
 class ConfinedMarkup(CustomReSTDispatcher):
@@ -377,6 +386,10 @@ class ConfinedMarkup(CustomReSTDispatcher):
     replaced by ones that show their text."""
 
     _checked: dict[tuple[str, type], type] = {}
+
+    def __init__(self, env) -> None:
+        super().__init__()
+        self.env = env
 
     def directive(self, directive_name, language_module, document):
         directive_class, messages = super().directive(directive_name, language_module, document)
@@ -389,7 +402,7 @@ class ConfinedMarkup(CustomReSTDispatcher):
 
     def role(self, role_name, language_module, lineno, reporter):
         role_function, messages = super().role(role_name, language_module, lineno, reporter)
-        if role_allowed(role_name, role_function):
+        if role_allowed(self.env, role_name, role_function):
             return role_function, messages
         return _refused_role(role_name), messages
 
@@ -400,7 +413,7 @@ class confined_parse:  # noqa: N801
 
     def __init__(self, document: nodes.document) -> None:
         env = document.settings.env
-        self.dispatcher = ConfinedMarkup() if untrusted(env.config) else None
+        self.dispatcher = ConfinedMarkup(env) if untrusted(env.config) else None
         if self.dispatcher is not None:
             document.settings.file_insertion_enabled = False
             document.settings.raw_enabled = False
@@ -450,6 +463,8 @@ def file_refused(env, target: str) -> str | None:
             return "is outside the source folder"
         if Path(match).suffix.lower() in ACTIVE_FILES:
             return "could run script in a reader's browser"
+        if os.path.isdir(match):
+            return "is a folder, not a file"
     return None
 
 

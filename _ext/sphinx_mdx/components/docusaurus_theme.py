@@ -79,6 +79,7 @@ class VideoDirective(SphinxDirective):
     """``video``: the file (or URL) of the argument, played in HTML, a link elsewhere."""
 
     required_arguments = 1
+    final_argument_whitespace = True  # a file name may hold spaces
     option_spec = {"title": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:

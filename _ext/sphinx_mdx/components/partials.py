@@ -8,8 +8,12 @@ A partial is a file ``_name.mdx`` anywhere under the partials folder, found by t
 its repository). Pages name a partial, never a path: only files inside that folder are read,
 symbolic links included. An edit to a partial rebuilds the pages that use it.
 
-In MyST and reST pages the ``partial`` directive includes one: ``:category:`` and ``:name:``
-name it, and each line ``key: value`` of its content is a prop.
+In MyST pages the ``partial`` directive includes one: ``:category:`` and ``:name:`` name it,
+and each line ``key: value`` of its content is a prop. A partial is MDX: in a reStructuredText
+page the directive includes nothing and says so.
+
+A partial being included is not included again inside itself, and a page includes at most
+MAX_INCLUDES files, so that partials including each other cannot make a build run for ever.
 """
 
 from __future__ import annotations
@@ -19,13 +23,12 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from docutils.utils import new_document
 from myst_parser.config.main import TopmatterReadError, read_topmatter
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from ..page_data import FRONT_MATTER_KEY, PROPS_KEY
+from ..page_data import PROPS_KEY
 from ..warnings_ import MdxWarnings, warn
 from .shared import Component
 
@@ -35,6 +38,10 @@ if TYPE_CHECKING:
 FOLDER_NAME = "_partials"
 #: The ``md_env`` key of the file being rendered when it is not the page (an included file).
 CURRENT_FILE_KEY = "mdx_current_file"
+#: The ``md_env`` keys of the files being included, innermost last, and of how many a page included.
+INCLUDING_KEY, INCLUDED_COUNT_KEY = "mdx_including", "mdx_included_count"
+#: How many partials and imported files one page may include, counting each inclusion.
+MAX_INCLUDES = 500
 #: How many folders above the content folder are searched for FOLDER_NAME.
 SEARCH_DEPTH = 3
 _NAMING = ("category", "name")
@@ -58,7 +65,12 @@ def index_partials(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         for path in sorted(folder.rglob("_*.md*")):
             resolved = path.resolve()
             if path.suffix in (".md", ".mdx") and resolved.is_relative_to(folder) and resolved.is_file():
-                front_matter, _ = split_front_matter(resolved.read_text(encoding="utf-8-sig"))
+                try:
+                    text = resolved.read_text(encoding="utf-8-sig")
+                except UnicodeDecodeError:
+                    warn(MdxWarnings.PARTIAL, "partial is not UTF-8 text; it is left out", str(path))
+                    continue
+                front_matter, _ = split_front_matter(text)
                 key = (str(front_matter.get("partial_category", "")), str(front_matter.get("partial_name", "")))
                 index.setdefault(key, str(resolved))
     env.mdx_partials = index
@@ -103,50 +115,55 @@ def render_partial(element: JsxElement) -> None:
 def include_file(renderer: MdxRenderer, path: Path, props: dict, line: int) -> None:
     """``path``'s body rendered where ``renderer`` stands (at the page's ``line``), reading ``props`` as
     its ``{props.x}``; the page is read again when the file changes. Imports in the file are read from
-    the file's folder."""
+    the file's folder. A file already being included, or one past the page's MAX_INCLUDES, is not."""
+    md_env, location = renderer.md_env, renderer.location(line)
+    including = md_env.get(INCLUDING_KEY, ())
+    if path in including:
+        warn(MdxWarnings.PARTIAL, f"{path.name} includes itself; it is not included again", location)
+        return
+    count = md_env.get(INCLUDED_COUNT_KEY, 0)
+    if count >= MAX_INCLUDES:
+        if count == MAX_INCLUDES:
+            warn(MdxWarnings.PARTIAL, f"the page includes more than {MAX_INCLUDES} partials and files; "
+                 "the rest are left out", location)
+        md_env[INCLUDED_COUNT_KEY] = count + 1
+        return
+    md_env[INCLUDED_COUNT_KEY] = count + 1
     renderer.sphinx_env.note_dependency(str(path))
-    _, body = split_front_matter(path.read_text(encoding="utf-8-sig"))
-    saved = renderer.md_env.get(PROPS_KEY), renderer.md_env.get(CURRENT_FILE_KEY)
-    renderer.md_env[PROPS_KEY], renderer.md_env[CURRENT_FILE_KEY] = props, path
+    _, body = split_front_matter(path.read_text(encoding="utf-8-sig", errors="replace"))
+    saved = md_env.get(PROPS_KEY), md_env.get(CURRENT_FILE_KEY)
+    md_env[PROPS_KEY], md_env[CURRENT_FILE_KEY], md_env[INCLUDING_KEY] = props, path, (*including, path)
     try:
         renderer.nested_render_text(body, line)
     finally:
-        renderer.md_env[PROPS_KEY], renderer.md_env[CURRENT_FILE_KEY] = saved
+        md_env[PROPS_KEY], md_env[CURRENT_FILE_KEY] = saved
+        md_env[INCLUDING_KEY] = including
 
 
 class PartialDirective(SphinxDirective):
-    """``partial``: the partial named by ``:category:`` and ``:name:``; each content line ``key: value``
-    is a prop. In a Markdown page it is rendered where the directive stands, as the JSX component is;
-    in a reST page it is parsed as MDX into a document of its own, whose content takes the
-    directive's place (as docutils' ``include`` does with a ``:parser:``)."""
+    """``partial``: the partial named by ``:category:`` and ``:name:``, rendered where the directive
+    stands, as the JSX component is; each content line ``key: value`` is a prop."""
 
     has_content = True
     option_spec = {"category": directives.unchanged_required, "name": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
+        renderer = getattr(self.state, "_renderer", None)  # MyST's: the page is Markdown
+        if renderer is None:
+            warn(MdxWarnings.PARTIAL, "a partial is MDX and is included in Markdown pages only; "
+                 "nothing is included in this reStructuredText page", (self.env.docname, self.lineno))
+            return []
         category, name = self.options.get("category", ""), self.options.get("name", "")
         path = find_partial(self.env, category, name)
         if path is None:
             warn(MdxWarnings.PARTIAL, _not_found(category, name), (self.env.docname, self.lineno))
             return []
-        renderer = getattr(self.state, "_renderer", None)  # MyST's, in a Markdown page
-        # MyST counts the content's offset from the directive's line, docutils from the page's start
-        props = self._props(self.lineno + 1 + self.content_offset if renderer else self.content_offset + 1)
-        if renderer is not None:
-            include_file(renderer, path, props, self.lineno)
-            return []
-        from ..parser import render_mdx  # the parser's modules import this one
+        include_file(renderer, path, self._props(), self.lineno)
+        return []
 
-        self.env.note_dependency(str(path))
-        _, body = split_front_matter(path.read_text(encoding="utf-8-sig"))
-        document = new_document(str(path), self.state.document.settings)
-        # as many blank lines as the directive's, so that the partial's lines count from it as in Markdown
-        render_mdx("\n" * self.lineno + body, document,
-                   {FRONT_MATTER_KEY: {}, PROPS_KEY: props, CURRENT_FILE_KEY: path})
-        return document.children
-
-    def _props(self, first_line: int) -> dict[str, str]:
+    def _props(self) -> dict[str, str]:
         props = {}
+        first_line = self.lineno + 1 + self.content_offset  # MyST counts the offset from the directive
         for offset, line in enumerate(self.content):
             key, colon, value = line.partition(":")
             if colon and key.strip():
