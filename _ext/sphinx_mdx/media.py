@@ -33,7 +33,7 @@ from sphinx.util.images import guess_mimetype
 
 from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
 from .links import live_url, page_url
-from .trust import has_scheme
+from .trust import has_scheme, with_its_link
 from .warnings_ import MdxWarnings, warn
 
 VIDEO_SPAN = re.compile(r'video:\s*title:\s*"(?P<title>[^"]*)"\s*:\s*(?P<src>\S+)')
@@ -217,10 +217,7 @@ def _guessed_types(srcdir: Path, candidates: dict[str, str]) -> list[str]:
 
 def _replace_with_alt(image: nodes.image, alt: str) -> None:
     """``image`` (and the link Sphinx adds to a scaled image) replaced by its alt text."""
-    replacement = nodes.inline("", alt, classes=["mdx-missing-image"])
-    if isinstance(image.parent, nodes.reference) and len(image.parent) == 1:
-        image = image.parent
-    image.replace_self(replacement)
+    with_its_link(image).replace_self(nodes.inline("", alt, classes=["mdx-missing-image"]))
 
 
 def setup_media(app: Sphinx) -> None:

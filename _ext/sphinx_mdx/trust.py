@@ -520,10 +520,7 @@ class ConfinedFiles(SphinxTransform):
 
     def _refuse(self, node: nodes.Element, target: str, reason: str, replacement: nodes.Element) -> None:
         warn(MdxWarnings.FILE, f"file {target!r} {reason}; it is not read or copied", node)
-        parent = node.parent
-        if isinstance(parent, nodes.reference) and len(parent) == 1:
-            node = parent  # the link Sphinx adds to a scaled image would point at the file
-        node.replace_self(replacement)
+        with_its_link(node).replace_self(replacement)  # the link would point at the file
 
 
 class NoRemoteImages(SphinxPostTransform):
@@ -538,10 +535,14 @@ class NoRemoteImages(SphinxPostTransform):
             uri = image["uri"]
             if "://" not in uri:
                 continue
-            parent = image.parent
-            if isinstance(parent, nodes.reference) and len(parent) == 1:
-                image = parent
-            image.replace_self(nodes.reference("", image.get("alt") or uri, refuri=uri))
+            with_its_link(image).replace_self(nodes.reference("", image.get("alt") or uri, refuri=uri))
+
+
+def with_its_link(node: nodes.Element) -> nodes.Element:
+    """``node``, or the link that holds only it (Sphinx links a scaled image to its file): what is
+    replaced when an image is."""
+    parent = node.parent
+    return parent if isinstance(parent, nodes.reference) and len(parent) == 1 else node
 
 
 # The choke point for URLs and ids ------------------------------------------------------------------

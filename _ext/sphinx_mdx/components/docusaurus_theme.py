@@ -29,10 +29,12 @@ MIN_LEVEL, MAX_LEVEL = 2, 3
 def render_toc_inline(element: JsxElement) -> None:
     """The headings below the one the component stands under, from ``minHeadingLevel`` to
     ``maxHeadingLevel``."""
-    low, high = (element.value(name) for name in ("minHeadingLevel", "maxHeadingLevel"))
-    topic = make_toc_inline(element.renderer.document, *(
-        value if isinstance(value, int) and not isinstance(value, bool) else default
-        for value, default in ((low, MIN_LEVEL), (high, MAX_LEVEL))))
+    def level(name: str, default: int) -> int:
+        value = element.value(name)
+        return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+    topic = make_toc_inline(element.renderer.document, level("minHeadingLevel", MIN_LEVEL),
+                            level("maxHeadingLevel", MAX_LEVEL))
     element.set_source(topic)
     element.renderer.current_node.append(topic)
 

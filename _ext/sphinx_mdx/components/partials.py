@@ -121,14 +121,12 @@ def include_file(renderer: MdxRenderer, path: Path, props: dict, line: int) -> N
     if path in including:
         warn(MdxWarnings.PARTIAL, f"{path.name} includes itself; it is not included again", location)
         return
-    count = md_env.get(INCLUDED_COUNT_KEY, 0)
-    if count >= MAX_INCLUDES:
-        if count == MAX_INCLUDES:
+    count = md_env[INCLUDED_COUNT_KEY] = md_env.get(INCLUDED_COUNT_KEY, 0) + 1
+    if count > MAX_INCLUDES:
+        if count == MAX_INCLUDES + 1:
             warn(MdxWarnings.PARTIAL, f"the page includes more than {MAX_INCLUDES} partials and files; "
                  "the rest are left out", location)
-        md_env[INCLUDED_COUNT_KEY] = count + 1
         return
-    md_env[INCLUDED_COUNT_KEY] = count + 1
     renderer.sphinx_env.note_dependency(str(path))
     _, body = split_front_matter(path.read_text(encoding="utf-8-sig", errors="replace"))
     saved = md_env.get(PROPS_KEY), md_env.get(CURRENT_FILE_KEY)
