@@ -5,11 +5,11 @@
 # exact command to run.
 set -euo pipefail
 
-packages=(texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre latexmk
-          chromium poppler-utils nodejs npm)
+# Only what is missing is installed: a machine whose Node comes from elsewhere (NodeSource's
+# nodejs bundles npm and conflicts with Debian's npm) must not be asked to take Debian's.
 missing=()
 command -v latexmk >/dev/null || missing+=(latexmk)
-command -v pdflatex >/dev/null || missing+=(texlive-latex-recommended)
+command -v pdflatex >/dev/null || missing+=(texlive-latex-recommended texlive-fonts-recommended)
 kpsewhich tgtermes.sty >/dev/null 2>&1 || missing+=(tex-gyre)
 kpsewhich capt-of.sty >/dev/null 2>&1 || missing+=(texlive-latex-extra)
 command -v chromium >/dev/null || missing+=(chromium)
@@ -20,7 +20,7 @@ command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
-install="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${packages[*]}"
+install="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]}"
 if [ "$(id -u)" -eq 0 ]; then
   sudo=""
 elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
@@ -30,6 +30,6 @@ else
   echo "  sudo sh -c '$install'" >&2
   exit 0
 fi
-echo "Installing system packages for the tests: ${packages[*]}"
+echo "Installing system packages for the tests: ${missing[*]}"
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}"
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
