@@ -1,10 +1,15 @@
-"""The extension says it is parallel safe: ``-j 2`` must write the same files as ``-j 1``."""
+"""How a build uses the machine: ``-j 2`` must write the same files as ``-j 1`` (the extension says
+it is parallel safe), and the process that built exits without collecting its heap."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
-from conftest import sphinx_build
+from conftest import PROJECT, sphinx_build
 
 
 @pytest.mark.parametrize("root", ["test-components", "test-tree"])
@@ -20,3 +25,26 @@ def test_parallel_build_writes_identical_files(rootdir, tmp_path, root):
     assert outputs["1"].keys() == outputs["2"].keys()
     different = [str(path) for path in outputs["1"] if outputs["1"][path] != outputs["2"][path]]
     assert different == []
+
+
+#: Prints, once the build has returned and again at the very end of the process, whether the heap
+#: is frozen. The handler is registered before Sphinx starts, so it runs after the extension's.
+FREEZE_PROBE = """
+import atexit, gc, sys
+from sphinx.cmd.build import main
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0))
+status = main(sys.argv[1:])
+print("frozen after the build:", gc.get_freeze_count() > 0)
+sys.exit(status)
+"""
+
+
+def test_heap_is_frozen_only_at_exit(rootdir, tmp_path):
+    """A build's process freezes its heap at exit, so Python's shutdown does not walk it again and
+    again; an application made in a longer process (tests, a server) is left as it was."""
+    command = [sys.executable, "-c", FREEZE_PROBE, "-q", "-b", "html", str(rootdir / "test-components"),
+               str(tmp_path / "html")]
+    result = subprocess.run(command, capture_output=True, text=True, check=False,
+                            env={**os.environ, "PYTHONPATH": str(PROJECT / "_ext")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == ["frozen after the build: False", "frozen at exit: True"]

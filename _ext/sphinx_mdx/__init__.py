@@ -22,6 +22,7 @@ from .media import setup_media
 from .mojibake import setup_mojibake
 from .navigation import setup_navigation
 from .parser import ConfinedRSTParser, MdxParser, parse_before_forking
+from .shutdown import setup_shutdown
 from .site_tree import setup_site_tree
 from .trust import setup_trust
 
@@ -89,4 +90,5 @@ def setup(app: Sphinx) -> dict:
     setup_latex(app)
     setup_latex_layout(app)
     setup_book(app)
+    setup_shutdown(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

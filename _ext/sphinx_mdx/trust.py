@@ -489,10 +489,15 @@ def linked_folders(srcdir: str | os.PathLike[str]) -> list[str]:
 
 
 def page_refused(srcdir: str | os.PathLike[str], filename: str) -> str | None:
-    """Why the page file ``filename`` (relative to ``srcdir``) may not be built, if it may not."""
+    """Why the page file ``filename`` (relative to ``srcdir``) may not be built, if it may not.
+
+    Its folders are no links (``exclude_linked_folders``), so only a page that is a link itself
+    can lead outside: one ``lstat`` for most pages, instead of one per folder of the path.
+    """
     if not _PAGE_NAME.fullmatch(filename):
         return "its name holds characters other than letters, digits, spaces and . _ + - /"
-    if not _inside(str(srcdir), os.path.join(srcdir, filename)):
+    path = os.path.join(srcdir, filename)
+    if os.path.islink(path) and not _inside(str(srcdir), path):
         return "it is a link to a file outside the source folder"
     return None
 

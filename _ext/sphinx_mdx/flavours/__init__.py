@@ -9,6 +9,7 @@ conf.py (``"mdx1"`` or ``"docusaurus"``; default ``"auto"``) overrides the guess
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def _detected(srcdir: Path) -> Flavour:
     """Looked for once per folder and process: the walk reads the whole tree of a folder of MDX v1."""
     if any((folder / name).is_file() for folder in (srcdir, *srcdir.parents) for name in _SITE_CONFIGS):
         return DOCUSAURUS
-    if any(next(srcdir.rglob(name), None) is not None for name in _CATEGORY_FILES):
+    if any(name in _CATEGORY_FILES for _, _, files in os.walk(srcdir) for name in files):
         return DOCUSAURUS
     return MDX1
 
