@@ -1,10 +1,12 @@
-"""The small pieces on their own: tag tokenizer, attribute values, ESM, URL scheme, mojibake."""
+"""The small pieces on their own: tag tokenizer, attribute values, ESM, URL scheme, mojibake, front matter."""
 
 from __future__ import annotations
 
 import pytest
+from myst_parser.config.main import TopmatterReadError, read_topmatter
 
 from sphinx_mdx.attributes import Markup, NotALiteral, evaluate
+from sphinx_mdx.front_matter import read_front_matter
 from sphinx_mdx.links import heading_id, is_site_link, is_unsafe, page_url
 from sphinx_mdx.mojibake import repair_lines
 from sphinx_mdx.syntax.esm import Import, imported_names
@@ -143,3 +145,30 @@ def test_latex_stand_ins_for_greek_letters_match_them():
         name = unicodedata.name(letter).removeprefix("GREEK SMALL LETTER ").replace("FINAL SIGMA", "VARSIGMA").replace("LAMDA", "LAMBDA")
         assert CHARACTERS[letter] == rf"\ensuremath{{\{name.lower()}}}", letter
     assert CHARACTERS["ο"] == r"\textit{o}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "---\ntitle: Hello\nhiddenFromNav: true\n---\n# Page\n",
+        "---\nb: |\n  kept   \n  lines\t\n...\nbody\n",
+        "---\ntitle: no end\n",
+        "--- \nx: 1\n----\n",
+        "---\ndate: 2021-05-01\nn: 0x1F\nv: [1, {a: b}]\n---\n",
+        "---\na: &x [1, 2]\nb: *x\n---\n",
+        "# No front matter\n---\nx: 1\n---\n",
+        "---\n---\n",
+        "---\n- a list\n---\n",
+        "---\nkey: [unclosed\n---\n",
+        "---\nx: 1\r\ny: \u00e9\r\n---\r\n",
+    ],
+)
+def test_front_matter_is_read_as_myst_reads_it(source):
+    """Our front matter reader (libyaml) and MyST's (PyYAML in Python) see the same keys and errors."""
+    try:
+        expected = read_topmatter(source)
+    except TopmatterReadError as error:
+        with pytest.raises(TopmatterReadError, match=str(error).split(":")[0]):
+            read_front_matter(source)
+    else:
+        assert read_front_matter(source) == expected

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from docutils import nodes
 from markdown_it import MarkdownIt
-from myst_parser.config.main import MdParserConfig, TopmatterReadError, merge_file_level, read_topmatter
+from myst_parser.config.main import MdParserConfig, TopmatterReadError, merge_file_level
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
@@ -16,6 +16,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.parsers import RSTParser
 
 from .flavours import flavour_of
+from .front_matter import read_front_matter
 from .html import INLINE_NAMES as INLINE_HTML
 from .page_data import FRONT_MATTER_KEY
 from .renderer import MdxRenderer
@@ -39,7 +40,7 @@ class MdxParser(MystParser):
         document.settings.smart_quotes = False
         config = _mdx_config(env)
         try:
-            topmatter = read_topmatter(inputstring)
+            topmatter = read_front_matter(inputstring)
         except TopmatterReadError:
             topmatter = None  # MyST's renderer reports it
         if topmatter and untrusted(env.config):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import MutableMapping, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -11,12 +12,14 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.base import token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 from myst_parser.warnings_ import MystWarnings
 
 from . import admonitions, headings, links, media, page_data, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .components import markdown_imports
 from .flavours import Flavour, flavour_of
+from .front_matter import load_yaml
 from .html import render_html_element
 from .syntax.problems import MARKUP_DEPTH, MARKUP_DEPTH_KEY
 from .syntax.tags import Tag, ValueKind, markup_words
@@ -125,6 +128,17 @@ class MdxRenderer(SphinxRenderer):
             if token.type == "esm":
                 imports.update(imported.name for imported in token.meta["imports"])
         return super().render(tokens, options, md_env)
+
+    def render_front_matter(self, token: SyntaxTreeNode) -> None:
+        """MyST's, given the YAML already read (by libyaml); what does not read, MyST reports."""
+        if isinstance(token.content, str):
+            try:
+                data = load_yaml(token.content)
+            except YAML_LOAD_ERRORS:
+                data = None
+            if data is not None:
+                token = SyntaxTreeNode([replace(token.token, content=data)], create_root=False)
+        super().render_front_matter(token)
 
     def render_mdx_data_reference(self, token: SyntaxTreeNode) -> None:
         """``{props.edition}``: the value, as text; without one, nothing, with a warning."""

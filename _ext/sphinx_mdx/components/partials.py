@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from myst_parser.config.main import TopmatterReadError, read_topmatter
+from myst_parser.config.main import TopmatterReadError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
+from ..front_matter import read_front_matter
 from ..page_data import PROPS_KEY
 from ..warnings_ import MdxWarnings, warn
 from .shared import Component
@@ -85,7 +86,7 @@ def split_front_matter(source: str) -> tuple[dict, str]:
         end = next((number for number in range(1, len(lines)) if lines[number].strip() == "---"), None)
         if end is not None:
             try:
-                data = read_topmatter(source)
+                data = read_front_matter(source)
             except TopmatterReadError:
                 data = None
             return data if isinstance(data, dict) else {}, "\n" * end + "\n".join(lines[end + 1 :])

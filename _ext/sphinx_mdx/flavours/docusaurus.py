@@ -9,9 +9,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from myst_parser.config.main import TopmatterReadError, read_topmatter
+from myst_parser.config.main import TopmatterReadError
 
 from ..components import DOCUSAURUS_COMPONENTS
+from ..front_matter import read_front_matter
 from ..links import url_segment
 from ..syntax import docusaurus_dialect
 from .flavour import Flavour
@@ -68,7 +69,7 @@ def page_front_matter(path: Path) -> dict:
 
 def _front_matter_keys(text: str) -> dict:
     try:
-        data = read_topmatter(text)
+        data = read_front_matter(text)
     except TopmatterReadError:
         return {}
     return data if isinstance(data, dict) else {}
