@@ -32,13 +32,15 @@ _CATEGORY_FILES = ("_category_.json", "_category_.yml", "_category_.yaml")
 def flavour_of(config: Config, srcdir: str | Path) -> Flavour:
     """The flavour of the pages in ``srcdir``, as conf.py sets it or as the folder shows it."""
     setting = config.mdx_flavour
-    return FLAVOURS[setting] if setting != AUTO else _detected(Path(srcdir).resolve())
+    return FLAVOURS[setting] if setting != AUTO else _detected(str(srcdir))
 
 
 @lru_cache(maxsize=8)
-def _detected(srcdir: Path) -> Flavour:
-    """Looked for once per folder and process: the walk reads the whole tree of a folder of MDX v1."""
-    if any((folder / name).is_file() for folder in (srcdir, *srcdir.parents) for name in _SITE_CONFIGS):
+def _detected(folder: str) -> Flavour:
+    """Looked for once per folder and process: the walk reads the whole tree of a folder of MDX v1
+    (and the renderer asks for every component, so even resolving the path is done once)."""
+    srcdir = Path(folder).resolve()
+    if any((above / name).is_file() for above in (srcdir, *srcdir.parents) for name in _SITE_CONFIGS):
         return DOCUSAURUS
     if any(name in _CATEGORY_FILES for _, _, files in os.walk(srcdir) for name in files):
         return DOCUSAURUS
