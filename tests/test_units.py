@@ -161,6 +161,7 @@ def test_latex_stand_ins_for_greek_letters_match_them():
         "---\n- a list\n---\n",
         "---\nkey: [unclosed\n---\n",
         "---\nx: 1\r\ny: \u00e9\r\n---\r\n",
+        "---\nx: " + "[" * 600 + "]" * 600 + "\n---\n",
     ],
 )
 def test_front_matter_is_read_as_myst_reads_it(source):

@@ -605,6 +605,14 @@ def test_yaml_aliases_are_never_expanded(tmp_path):
     assert "Alias words." in document.find("article").get_text()
 
 
+def test_front_matter_nested_too_deep_to_walk(tmp_path):
+    """libyaml reads 1,000 levels, more than MyST's fields can recurse through: past 100 a warning."""
+    page = "---\ntitle: Deep\nx: " + "[" * 900 + "]" * 900 + "\n---\n\n# Deep\n\nDeep words.\n"
+    document, warnings = _bounded_build(tmp_path, page)
+    assert "Deep words." in document.find("article").get_text()
+    assert "index.md:1: WARNING: Malformed YAML: nested more than 100 levels deep [myst.topmatter]" in warnings
+
+
 def test_a_table_too_uneven_to_pad(tmp_path):
     """2,000 cells in one row, then 2,000 rows of one cell: no 4-million-cell grid."""
     row = "<tr>" + "".join(f"<td>wide{n}</td>" for n in range(2000)) + "</tr>\n"

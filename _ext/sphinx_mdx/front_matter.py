@@ -29,10 +29,28 @@ FULL_WIDTH_CSS = "mdx-full-width.css"
 #: libyaml's parser where PyYAML was built with it (its wheels are): the same safe loading as
 #: ``yaml.safe_load``, several times faster; front matter was a tenth of the time a page took to read.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: YAML nested deeper is refused. MyST (its front matter fields) and this extension walk values
+#: recursively; PyYAML's own parser gave up at about 450 levels, libyaml takes 1,000.
+MAX_YAML_DEPTH = 100
+
+
+class YamlTooDeep(yaml.YAMLError):
+    """YAML nested more than ``MAX_YAML_DEPTH`` levels deep."""
 
 
 def load_yaml(text: str) -> Any:
-    """``text`` read as ``yaml.safe_load`` reads it."""
+    """``text`` read as ``yaml.safe_load`` reads it, nested at most ``MAX_YAML_DEPTH`` deep.
+
+    The depth is counted on libyaml's events, where an alias is one event, never expanded.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise YamlTooDeep(f"nested more than {MAX_YAML_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
 
 

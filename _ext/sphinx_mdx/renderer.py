@@ -19,7 +19,7 @@ from . import admonitions, headings, links, media, page_data, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .components import markdown_imports
 from .flavours import Flavour, flavour_of
-from .front_matter import load_yaml
+from .front_matter import YamlTooDeep, load_yaml
 from .html import render_html_element
 from .syntax.problems import MARKUP_DEPTH, MARKUP_DEPTH_KEY
 from .syntax.tags import Tag, ValueKind, markup_words
@@ -130,10 +130,15 @@ class MdxRenderer(SphinxRenderer):
         return super().render(tokens, options, md_env)
 
     def render_front_matter(self, token: SyntaxTreeNode) -> None:
-        """MyST's, given the YAML already read (by libyaml); what does not read, MyST reports."""
+        """MyST's, given the YAML already read (by libyaml); what does not read, MyST reports,
+        except YAML too deep to walk, which MyST's own parser might still read."""
         if isinstance(token.content, str):
             try:
                 data = load_yaml(token.content)
+            except YamlTooDeep as error:
+                self.create_warning(f"Malformed YAML: {error}", MystWarnings.MD_TOPMATTER,
+                                    line=token_line(token, default=0), append_to=self.current_node)
+                return
             except YAML_LOAD_ERRORS:
                 data = None
             if data is not None:
