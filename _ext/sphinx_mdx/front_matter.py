@@ -71,6 +71,15 @@ def read_front_matter(text: str) -> dict[str, Any] | None:
     return data
 
 
+def front_matter_keys(text: str) -> dict[str, Any]:
+    """The front matter of the page ``text``; empty when it has none, or none that reads (the page's
+    own build reports that, so readers of other pages' keys stay quiet)."""
+    try:
+        return read_front_matter(text) or {}
+    except TopmatterReadError:
+        return {}
+
+
 def flag(metadata: dict[str, Any], key: str) -> bool:
     """A yes/no key; only a scalar can say yes (a YAML alias bomb is never expanded)."""
     value = metadata.get(key)

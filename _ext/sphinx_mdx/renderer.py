@@ -140,9 +140,10 @@ class MdxRenderer(SphinxRenderer):
                                     line=token_line(token, default=0), append_to=self.current_node)
                 return
             except YAML_LOAD_ERRORS:
-                data = None
-            if data is not None:
-                token = SyntaxTreeNode([replace(token.token, content=data)], create_root=False)
+                pass  # MyST reads it again, and reports it in its own words
+            else:
+                if data is not None:  # empty: MyST reports that too
+                    token = SyntaxTreeNode([replace(token.token, content=data)], create_root=False)
         super().render_front_matter(token)
 
     def render_mdx_data_reference(self, token: SyntaxTreeNode) -> None:

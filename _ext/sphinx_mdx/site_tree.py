@@ -18,7 +18,6 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from docutils import nodes
-from myst_parser.config.main import TopmatterReadError
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -28,7 +27,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import get_matching_files
 
 from .flavours import Flavour, flavour_of
-from .front_matter import HIDE_FROM_SIDEBAR, flag, hidden_from_sidebar, read_front_matter
+from .front_matter import HIDE_FROM_SIDEBAR, flag, hidden_from_sidebar, front_matter_keys
 from .links import url_docname
 from .trust import page_refused, untrusted
 from .warnings_ import MdxWarnings, warn
@@ -150,10 +149,7 @@ def _read_hidden_from_nav(path: Path) -> bool:
         return False
     if "hiddenFromNav" not in text and HIDE_FROM_SIDEBAR not in text:
         return False  # spares nearly every page a second YAML parse
-    try:
-        front_matter = read_front_matter(text) or {}
-    except TopmatterReadError:
-        return False
+    front_matter = front_matter_keys(text)
     return flag(front_matter, "hiddenFromNav") or hidden_from_sidebar(front_matter)
 
 

@@ -23,12 +23,11 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from myst_parser.config.main import TopmatterReadError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from ..front_matter import read_front_matter
+from ..front_matter import front_matter_keys
 from ..page_data import PROPS_KEY
 from ..warnings_ import MdxWarnings, warn
 from .shared import Component
@@ -85,11 +84,7 @@ def split_front_matter(source: str) -> tuple[dict, str]:
     if lines and lines[0].strip() == "---":
         end = next((number for number in range(1, len(lines)) if lines[number].strip() == "---"), None)
         if end is not None:
-            try:
-                data = read_front_matter(source)
-            except TopmatterReadError:
-                data = None
-            return data if isinstance(data, dict) else {}, "\n" * end + "\n".join(lines[end + 1 :])
+            return front_matter_keys(source), "\n" * end + "\n".join(lines[end + 1 :])
     return {}, source
 
 

@@ -9,10 +9,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from myst_parser.config.main import TopmatterReadError
-
 from ..components import DOCUSAURUS_COMPONENTS
-from ..front_matter import read_front_matter
+from ..front_matter import front_matter_keys
 from ..links import url_segment
 from ..syntax import docusaurus_dialect
 from .flavour import Flavour
@@ -64,15 +62,7 @@ def in_hidden_category(srcdir: Path, page: Path) -> bool:
 
 
 def page_front_matter(path: Path) -> dict:
-    return _read_once(path, _front_matter_keys)
-
-
-def _front_matter_keys(text: str) -> dict:
-    try:
-        data = read_front_matter(text)
-    except TopmatterReadError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return _read_once(path, front_matter_keys)
 
 
 def _read_once(path: Path, parse: Callable[[str], dict]) -> dict:
