@@ -1,14 +1,19 @@
-"""The small pieces on their own: tag tokenizer, attribute values, ESM, URL scheme, mojibake, front matter."""
+"""The small pieces on their own: tag tokenizer, attribute values, ESM, URL scheme, mojibake, front matter,
+relative URIs."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from myst_parser.config.main import TopmatterReadError, read_topmatter
+from sphinx.util.osutil import relative_uri
 
 from sphinx_mdx.attributes import Markup, NotALiteral, evaluate
 from sphinx_mdx.front_matter import read_front_matter
 from sphinx_mdx.links import heading_id, is_site_link, is_unsafe, page_url
 from sphinx_mdx.mojibake import repair_lines
+from sphinx_mdx.navigation import relative_uris
 from sphinx_mdx.syntax.esm import Import, imported_names
 from sphinx_mdx.syntax.tags import TagKind, ValueKind, find_closing, scan_tag
 
@@ -173,3 +178,16 @@ def test_front_matter_is_read_as_myst_reads_it(source):
             read_front_matter(source)
     else:
         assert read_front_matter(source) == expected
+
+
+#: Target URIs as the html and dirhtml builders make them, and the odd ones Sphinx's function handles.
+uri = st.lists(st.sampled_from(["a", "b", "a.html", "index.html", "", "#x", "b#y"]), min_size=1, max_size=5).map(
+    lambda segments: "/".join(segments)) | st.sampled_from(["/abs/x.html", "", "./"])
+
+
+@given(base=uri, targets=st.lists(uri, max_size=8))
+@example(base="a/b/", targets=["a/b/", "a/", "a/c/", "", "c/"])
+@example(base="a/index.html", targets=["a/", "a/index.html", "index.html"])
+def test_relative_uris_are_sphinxs(base, targets):
+    """The navigation's links, made once per page, are the ones Sphinx makes one link at a time."""
+    assert relative_uris(base, targets) == [relative_uri(base, target) for target in targets]

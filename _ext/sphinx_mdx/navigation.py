@@ -14,7 +14,6 @@ bytes Furo would have written.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util import url_re
+from sphinx.util.osutil import relative_uri
 
 #: The arguments Furo renders its navigation with.
 FURO_NAVIGATION = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
@@ -55,20 +55,18 @@ class SiteNavigation:
     current: dict[str, frozenset[int]]
     #: Each ``href`` slot's position, page and anchor.
     links: list[tuple[int, str, str]]
-    _linked: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+    _targets: dict[str, list[str]] = field(default_factory=dict)
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_linked": {}}  # links as made on each folder: rebuilt cheaply
+        return {**self.__dict__, "_targets": {}}  # each link's target URI, per builder: rebuilt cheaply
 
     def html(self, builder: Builder, pagename: str) -> str:
         """The navigation as Furo renders it on ``pagename``."""
-        pieces, made_on = self._linked_from(builder, pagename)
-        pieces = pieces.copy()
-        for position, docname, anchor in self.links:
-            if docname == pagename:
-                pieces[position] = anchor or "#"  # Sphinx's empty relative URI, as the HTML writer shows it
-            elif docname == made_on:  # its link was empty on the page the folder's links were made on
-                pieces[position] = builder.get_relative_uri(pagename, docname) + anchor
+        pieces = self.pieces.copy()
+        uris = relative_uris(builder.get_target_uri(pagename), self._target_uris(builder))
+        for (position, docname, anchor), uri in zip(self.links, uris, strict=True):
+            # Sphinx's empty relative URI to the page itself, as the HTML writer shows it
+            pieces[position] = (anchor or "#") if docname == pagename else uri + anchor
         current = self.current.get(pagename, frozenset())
         for number in current:
             for position, value in self.slots.get(number, ()):
@@ -78,18 +76,42 @@ class SiteNavigation:
             pieces[page_slot] = " current-page"  # Furo marks the last current <li>
         return "".join(pieces)
 
-    def _linked_from(self, builder: Builder, pagename: str) -> tuple[list[str], str]:
-        """The pieces with the links as made on the first page of ``pagename``'s folder, and that page.
+    def _target_uris(self, builder: Builder) -> list[str]:
+        if builder.name not in self._targets:
+            self._targets[builder.name] = [builder.get_target_uri(docname) for _, docname, _ in self.links]
+        return self._targets[builder.name]
 
-        A relative URI depends only on the folder of the page it is made on, except to the page itself.
-        """
-        folder = posixpath.dirname(builder.get_target_uri(pagename))
-        if folder not in self._linked:
-            pieces = self.pieces.copy()
-            for position, docname, anchor in self.links:
-                pieces[position] = builder.get_relative_uri(pagename, docname) + anchor
-            self._linked[folder] = (pieces, pagename)
-        return self._linked[folder]
+
+def relative_uris(base: str, targets: list[str]) -> list[str]:
+    """``sphinx.util.osutil.relative_uri(base, target)`` for each target, the work on ``base`` done once.
+
+    Every page links to every page of the navigation, so Sphinx's function, called once per
+    link, cost as much as the rest of writing the page. A relative URI climbs from ``base``'s
+    folder to the deepest folder it shares with the target, then goes down to the target.
+    """
+    if "#" in base:
+        return [relative_uri(base, target) for target in targets]
+    *folders, name = base.split("/")
+    shared = [("/".join(folders[:depth]) + "/", "../" * (len(folders) - depth)) for depth in range(len(folders), 0, -1)]
+    to_root = "../" * len(folders)
+    uris = []
+    for target in targets:
+        if target.startswith("/") or "#" in target:
+            uris.append(relative_uri(base, target))
+            continue
+        for prefix, up in shared:
+            if target.startswith(prefix):
+                rest = target[len(prefix):]
+                break
+        else:
+            up, rest = to_root, target
+        if not up and rest == name:
+            uris.append("")  # Sphinx's special cases: the page itself, and its folder from a page in it
+        elif not up and not rest:
+            uris.append("./")
+        else:
+            uris.append(up + rest)
+    return uris
 
 
 #: What each slot holds where its node is current; elsewhere it is empty.
