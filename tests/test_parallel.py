@@ -1,5 +1,6 @@
 """How a build uses the machine: ``-j 2`` must write the same files as ``-j 1`` (the extension says
-it is parallel safe), and the process that built exits without collecting its heap."""
+it is parallel safe), workers collect only what they make, and the process that built exits without
+collecting its heap."""
 
 from __future__ import annotations
 
@@ -27,11 +28,13 @@ def test_parallel_build_writes_identical_files(rootdir, tmp_path, root):
     assert different == []
 
 
-#: Prints, once the build has returned and again at the very end of the process, whether the heap
-#: is frozen. The handler is registered before Sphinx starts, so it runs after the extension's.
+#: Prints whether the heap is frozen in each worker Sphinx forks (as soon as it starts), once the build
+#: has returned, and again at the very end of the process. The handlers are registered before Sphinx
+#: starts, so the exit handler runs after the extension's.
 FREEZE_PROBE = """
-import atexit, gc, sys
+import atexit, gc, os, sys
 from sphinx.cmd.build import main
+os.register_at_fork(after_in_child=lambda: os.write(1, b"worker frozen: %r\\n" % (gc.get_freeze_count() > 0)))
 atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0))
 status = main(sys.argv[1:])
 print("frozen after the build:", gc.get_freeze_count() > 0)
@@ -39,12 +42,15 @@ sys.exit(status)
 """
 
 
-def test_heap_is_frozen_only_at_exit(rootdir, tmp_path):
-    """A build's process freezes its heap at exit, so Python's shutdown does not walk it again and
-    again; an application made in a longer process (tests, a server) is left as it was."""
-    command = [sys.executable, "-c", FREEZE_PROBE, "-q", "-b", "html", str(rootdir / "test-components"),
+def test_heap_is_frozen_in_workers_and_at_exit(rootdir, tmp_path):
+    """A worker's collector walks only what the worker makes, and the process that built does not walk
+    its heap again and again at exit; the heap of the process that made the application, which may
+    live on (tests, a server), is left as it was."""
+    command = [sys.executable, "-c", FREEZE_PROBE, "-q", "-j", "2", "-b", "html", str(rootdir / "test-components"),
                str(tmp_path / "html")]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
                             env={**os.environ, "PYTHONPATH": str(PROJECT / "_ext")})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-2:] == ["frozen after the build: False", "frozen at exit: True"]
+    *workers, after_build, at_exit = result.stdout.splitlines()
+    assert len(workers) >= 2 and set(workers) == {"worker frozen: True"}  # readers and writers
+    assert [after_build, at_exit] == ["frozen after the build: False", "frozen at exit: True"]

@@ -10,6 +10,7 @@ from sphinx_design.extension import STATIC_DIR as SPHINX_DESIGN_STATIC
 
 from .admonitions import setup_admonitions
 from .book import setup_book
+from .collector import setup_collector
 from .components import setup_components
 from .flavours import setup_flavours
 from .front_matter import setup_front_matter
@@ -22,7 +23,6 @@ from .media import setup_media
 from .mojibake import setup_mojibake
 from .navigation import setup_navigation
 from .parser import ConfinedRSTParser, MdxParser, parse_before_forking
-from .shutdown import setup_shutdown
 from .site_tree import setup_site_tree
 from .trust import setup_trust
 
@@ -90,5 +90,5 @@ def setup(app: Sphinx) -> dict:
     setup_latex(app)
     setup_latex_layout(app)
     setup_book(app)
-    setup_shutdown(app)
+    setup_collector(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,50 @@
+"""Python's cycle collector kept off the heaps it has no work to do on: forked workers' and the exiting process's.
+
+Workers. With ``-j``, Sphinx forks a process for each batch of pages it reads or writes. A worker
+inherits its parent's heap: the environment of every page merged so far, and while writing, every
+page waiting for a writer. Each full collection in the worker walked all of it, and by touching it
+copied its memory pages: on a site of 1,005 pages, 13 s of the readers' time and 1 to 2 s for each
+writer. The parent freezes its heap just before it forks and thaws it just after, as Python's ``gc``
+documentation advises: a worker collects only what it makes; the parent is left as it was.
+
+Exit. At interpreter exit, Python clears every module and runs its cycle collector several times
+over all that is left: Sphinx, docutils, the environment of every page. On a site of 1,000 pages
+that took about a second after the build had finished, a third of a one-page rebuild. Freezing the
+heap at exit moves it out of the collector's reach; the objects are still freed by reference
+counting, and the operating system takes back the rest. Files Sphinx writes are closed by then,
+and logging flushes its handlers in its own exit handler, which runs after this one.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import os
+
+from sphinx.application import Sphinx
+
+#: Whether the heap was frozen for the fork under way (not if someone else had frozen it first).
+_frozen_for_fork = False
+_fork_handlers_registered = False
+
+
+def _freeze_before_fork() -> None:
+    global _frozen_for_fork
+    _frozen_for_fork = gc.get_freeze_count() == 0
+    if _frozen_for_fork:
+        gc.freeze()
+
+
+def _thaw_after_fork() -> None:
+    if _frozen_for_fork:
+        gc.unfreeze()
+
+
+def setup_collector(app: Sphinx) -> None:
+    """Register the handlers once per process, however many Sphinx applications it makes."""
+    global _fork_handlers_registered
+    if not _fork_handlers_registered:
+        os.register_at_fork(before=_freeze_before_fork, after_in_parent=_thaw_after_fork)
+        _fork_handlers_registered = True
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
