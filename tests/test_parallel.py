@@ -1,16 +1,17 @@
 """How a build uses the machine: ``-j 2`` must write the same files as ``-j 1`` (the extension says
-it is parallel safe), workers collect only what they make, and the process that built exits without
-collecting its heap."""
+it is parallel safe), workers collect only what they make, the collector runs less often while pages
+are written, and the process that built exits without collecting its heap."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import PROJECT, sphinx_build
+from conftest import PROJECT, copy_root, sphinx_build
 
 
 @pytest.mark.parametrize("root", ["test-components", "test-tree"])
@@ -54,3 +55,24 @@ def test_heap_is_frozen_in_workers_and_at_exit(rootdir, tmp_path):
     *workers, after_build, at_exit = result.stdout.splitlines()
     assert len(workers) >= 2 and set(workers) == {"worker frozen: True"}  # readers and writers
     assert [after_build, at_exit] == ["frozen after the build: False", "frozen at exit: True"]
+
+
+def test_collector_runs_less_often_only_while_pages_are_written(rootdir, tmp_path):
+    """While pages are written the youngest generation is collected every 10,000 allocations, not 700;
+    the build gives back the thresholds it found, to a process that may live on."""
+    from sphinx.testing.util import SphinxTestApp
+
+    from sphinx_mdx.collector import WRITING_THRESHOLD
+
+    before = gc.get_threshold()
+    app = SphinxTestApp("html", srcdir=copy_root(rootdir, "components", tmp_path))
+    read, written = [], []
+    app.connect("doctree-read", lambda app, doctree: read.append(gc.get_threshold()))
+    app.connect("html-page-context", lambda app, *args: written.append(gc.get_threshold()))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert read and set(read) == {before}
+    assert written and set(written) == {(WRITING_THRESHOLD, *before[1:])}
+    assert gc.get_threshold() == before

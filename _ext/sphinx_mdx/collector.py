@@ -1,4 +1,4 @@
-"""Python's cycle collector kept off the heaps it has no work to do on: forked workers' and the exiting process's.
+"""Python's cycle collector kept off work that frees nothing: in forked workers, while writing, and at exit.
 
 Workers. With ``-j``, Sphinx forks a process for each batch of pages it reads or writes. A worker
 inherits its parent's heap: the environment of every page merged so far, and while writing, every
@@ -6,6 +6,13 @@ page waiting for a writer. Each full collection in the worker walked all of it, 
 copied its memory pages: on a site of 1,005 pages, 13 s of the readers' time and 1 to 2 s for each
 writer. The parent freezes its heap just before it forks and thaws it just after, as Python's ``gc``
 documentation advises: a worker collects only what it makes; the parent is left as it was.
+
+Writing. The process that runs the build unpickles and resolves every page, and each page lives
+until a writer has it: the collector's passes, every 700 allocations, found almost nothing to
+free, and the full passes they led to walked the whole environment each time. On 1,005 pages
+that was 4 to 5 s of the 10 to 11 s that resolving took, in the one process every writer waits
+for. While writing, the collector runs every 10,000 allocations instead (peak memory 252 MB to
+327 MB on those pages); the build's end gives back the thresholds it found.
 
 Exit. At interpreter exit, Python clears every module and runs its cycle collector several times
 over all that is left: Sphinx, docutils, the environment of every page. On a site of 1,000 pages
@@ -22,6 +29,10 @@ import gc
 import os
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+
+#: Allocations between two passes of the youngest generation while pages are written (Python's default: 700).
+WRITING_THRESHOLD = 10_000
 
 #: Whether the heap was frozen for the fork under way (not if someone else had frozen it first).
 _frozen_for_fork = False
@@ -40,8 +51,20 @@ def _thaw_after_fork() -> None:
         gc.unfreeze()
 
 
+def _collect_less_while_writing(app: Sphinx, builder: Builder) -> None:
+    app.mdx_gc_thresholds = gc.get_threshold()
+    gc.set_threshold(WRITING_THRESHOLD, *app.mdx_gc_thresholds[1:])
+
+
+def _restore_thresholds(app: Sphinx, exception: BaseException | None) -> None:
+    if hasattr(app, "mdx_gc_thresholds"):
+        gc.set_threshold(*app.mdx_gc_thresholds)
+
+
 def setup_collector(app: Sphinx) -> None:
-    """Register the handlers once per process, however many Sphinx applications it makes."""
+    """Register the fork and exit handlers once per process, however many Sphinx applications it makes."""
+    app.connect("write-started", _collect_less_while_writing)
+    app.connect("build-finished", _restore_thresholds)
     global _fork_handlers_registered
     if not _fork_handlers_registered:
         os.register_at_fork(before=_freeze_before_fork, after_in_parent=_thaw_after_fork)
