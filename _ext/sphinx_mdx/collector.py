@@ -63,9 +63,9 @@ def _restore_thresholds(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_collector(app: Sphinx) -> None:
     """Register the fork and exit handlers once per process, however many Sphinx applications it makes."""
+    global _fork_handlers_registered
     app.connect("write-started", _collect_less_while_writing)
     app.connect("build-finished", _restore_thresholds)
-    global _fork_handlers_registered
     if not _fork_handlers_registered:
         os.register_at_fork(before=_freeze_before_fork, after_in_parent=_thaw_after_fork)
         _fork_handlers_registered = True
