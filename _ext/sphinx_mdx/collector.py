@@ -36,7 +36,8 @@ WRITING_THRESHOLD = 10_000
 
 #: Whether the heap was frozen for the fork under way (not if someone else had frozen it first).
 _frozen_for_fork = False
-_fork_handlers_registered = False
+#: Whether this process has the fork and exit handlers: once, however many applications it makes.
+_process_handlers_registered = False
 
 
 def _freeze_before_fork() -> None:
@@ -62,12 +63,10 @@ def _restore_thresholds(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def setup_collector(app: Sphinx) -> None:
-    """Register the fork and exit handlers once per process, however many Sphinx applications it makes."""
-    global _fork_handlers_registered
+    global _process_handlers_registered
     app.connect("write-started", _collect_less_while_writing)
     app.connect("build-finished", _restore_thresholds)
-    if not _fork_handlers_registered:
+    if not _process_handlers_registered:
         os.register_at_fork(before=_freeze_before_fork, after_in_parent=_thaw_after_fork)
-        _fork_handlers_registered = True
-    atexit.unregister(gc.freeze)
-    atexit.register(gc.freeze)
+        atexit.register(gc.freeze)
+        _process_handlers_registered = True

@@ -27,7 +27,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import get_matching_files
 
 from .flavours import Flavour, flavour_of
-from .front_matter import HIDE_FROM_SIDEBAR, flag, hidden_from_sidebar, front_matter_keys
+from .front_matter import HIDE_FROM_SIDEBAR, flag, front_matter_keys, hidden_from_sidebar
 from .links import url_docname
 from .trust import page_refused, untrusted
 from .warnings_ import MdxWarnings, warn
