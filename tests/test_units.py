@@ -3,9 +3,13 @@ relative URIs."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from linkify_it import LinkifyIt
+from linkify_it.ucre import SRC_ANY
 from myst_parser.config.main import TopmatterReadError, read_topmatter
 from sphinx.util.osutil import relative_uri
 
@@ -14,6 +18,7 @@ from sphinx_mdx.front_matter import read_front_matter
 from sphinx_mdx.links import heading_id, is_site_link, is_unsafe, page_url
 from sphinx_mdx.mojibake import repair_lines
 from sphinx_mdx.navigation import relative_uris
+from sphinx_mdx.parser import ANY_BMP_CHARACTER, PythonLinkify
 from sphinx_mdx.syntax.esm import Import, imported_names
 from sphinx_mdx.syntax.tags import TagKind, ValueKind, find_closing, scan_tag
 
@@ -191,3 +196,38 @@ uri = st.lists(st.sampled_from(["a", "b", "a.html", "index.html", "", "#x", "b#y
 def test_relative_uris_are_sphinxs(base, targets):
     """The navigation's links, made once per page, are the ones Sphinx makes one link at a time."""
     assert relative_uris(base, targets) == [relative_uri(base, target) for target in targets]
+
+
+def test_linkify_any_character_is_the_same_set():
+    """Case-insensitive, as linkify-it compiles it, our spelling of "any character" matches exactly
+    the code points linkify-it's JavaScript spelling matches (surrogates aside: text has none)."""
+    theirs, ours = re.compile(SRC_ANY, re.IGNORECASE), re.compile(ANY_BMP_CHARACTER, re.IGNORECASE)
+    differ = [hex(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF
+              and bool(theirs.fullmatch(chr(code))) != bool(ours.fullmatch(chr(code)))]
+    assert differ == []
+
+
+#: Characters at the edges of "any character": astral emoji and letters, letters whose case
+#: changes length or script (the Kelvin sign, long s, dotted I), spaces, separators, punctuation.
+edge_characters = "eé\u00df\u0130\u212a\u017f\u65e5\U0001f680\U00010400\u00a0\uff5c-_.,'()<>@:/?#1 \n"
+#: Links as authors write them, with their neighbours, and text around them.
+link_text = st.lists(
+    st.builds("".join, st.tuples(
+        st.sampled_from(["", "https://", "http://", "mailto:", "www.", "//", "user@", "(", "<", " "]),
+        st.text(alphabet=edge_characters, min_size=1, max_size=5),
+        st.sampled_from(["", ".com", ".io", ".co.uk", ".ru", ".xn--p1ai", ":8080", ".1.2.3"]),
+        st.text(alphabet=edge_characters, max_size=6),
+    )),
+    max_size=4,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)  # the first example compiles both sets of patterns
+@given(text=link_text)
+@example(text="see www.example.com\U0001f680/x and https://\u017fite.\u212a\u0130.com")
+@example(text="mail user@example.co.uk, (https://example.io/path?q=1#top) or example.com:8080/\u00e9")
+def test_python_linkify_finds_what_linkify_it_finds(text):
+    """The links found, with their bounds, are linkify-it's own, fuzzy links included."""
+    def found(linkify):
+        return [(match.index, match.last_index, match.url) for match in linkify.match(text) or []]
+    assert found(PythonLinkify().set({"fuzzy_link": True})) == found(LinkifyIt().set({"fuzzy_link": True}))
