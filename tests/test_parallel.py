@@ -76,3 +76,27 @@ def test_collector_runs_less_often_only_while_pages_are_written(rootdir, tmp_pat
     assert read and set(read) == {before}
     assert written and set(written) == {(WRITING_THRESHOLD, *before[1:])}
     assert gc.get_threshold() == before
+
+
+def test_parallel_writing_forks_as_many_writers_as_jobs(rootdir, tmp_path):
+    """With ``-j 2``, two writers (Sphinx forks ``N - 1``: the main process only resolves pages
+    here, quickly); ``-j`` is given back as it was once the build is done, and ``-j 1`` writes in
+    the one process, as before."""
+    from sphinx.testing.util import SphinxTestApp
+
+    writers = {}
+    for jobs in (1, 2):
+        app = SphinxTestApp("html", srcdir=copy_root(rootdir, "components", tmp_path / f"j{jobs}"), parallel=jobs)
+        sphinx_write_parallel = app.builder._write_parallel
+
+        def write_parallel(docnames, nproc, jobs=jobs, sphinx_write_parallel=sphinx_write_parallel):
+            writers[jobs] = nproc
+            sphinx_write_parallel(docnames, nproc)
+
+        app.builder._write_parallel = write_parallel
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        assert app.parallel == jobs
+    assert writers == {2: 2}

@@ -25,6 +25,7 @@ from .navigation import setup_navigation
 from .parser import ConfinedRSTParser, MdxParser, parse_before_forking
 from .site_tree import setup_site_tree
 from .trust import setup_trust
+from .writers import setup_writers
 
 __version__ = "0.1.0"
 
@@ -91,4 +92,5 @@ def setup(app: Sphinx) -> dict:
     setup_latex_layout(app)
     setup_book(app)
     setup_collector(app)
+    setup_writers(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
