@@ -4,13 +4,15 @@ relative URIs."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from linkify_it import LinkifyIt
 from linkify_it.ucre import SRC_ANY
-from myst_parser.config.main import TopmatterReadError, read_topmatter
+from myst_parser.config.main import MdParserConfig, TopmatterReadError, read_topmatter
 from sphinx.util.osutil import relative_uri
 
 from sphinx_mdx.attributes import Markup, NotALiteral, evaluate
@@ -18,7 +20,7 @@ from sphinx_mdx.front_matter import read_front_matter
 from sphinx_mdx.links import heading_id, is_site_link, is_unsafe, page_url
 from sphinx_mdx.mojibake import repair_lines
 from sphinx_mdx.navigation import relative_uris
-from sphinx_mdx.parser import ANY_BMP_CHARACTER, PythonLinkify
+from sphinx_mdx.parser import ANY_BMP_CHARACTER, PythonLinkify, shared_markdown_it
 from sphinx_mdx.syntax.esm import Import, imported_names
 from sphinx_mdx.syntax.tags import TagKind, ValueKind, find_closing, scan_tag
 
@@ -231,3 +233,19 @@ def test_python_linkify_finds_what_linkify_it_finds(text):
     def found(linkify):
         return [(match.index, match.last_index, match.url) for match in linkify.match(text) or []]
     assert found(PythonLinkify().set({"fuzzy_link": True})) == found(LinkifyIt().set({"fuzzy_link": True}))
+
+
+def test_pages_share_a_parser_unless_their_configuration_differs_or_it_is_in_use():
+    """Pages of one configuration and flavour share the parser; one parsed while another page is
+    rendered (a directive reading a file) gets its own, and so does another configuration."""
+    env = SimpleNamespace(config=SimpleNamespace(mdx_flavour="mdx1"), srcdir=".")
+    config = MdParserConfig(enable_extensions={"linkify"})
+    with shared_markdown_it(env, config) as first:
+        with shared_markdown_it(env, replace(config)) as nested:
+            assert nested is not first
+    with shared_markdown_it(env, replace(config)) as again:
+        assert again is first
+    with shared_markdown_it(env, replace(config, heading_anchors=2)) as other:
+        assert other is not first
+    with shared_markdown_it(SimpleNamespace(config=SimpleNamespace(mdx_flavour="docusaurus"), srcdir="."), config) as mdx3:
+        assert mdx3 is not other
