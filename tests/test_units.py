@@ -207,6 +207,9 @@ def test_linkify_any_character_is_the_same_set():
     differ = [hex(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF
               and bool(theirs.fullmatch(chr(code))) != bool(ours.fullmatch(chr(code)))]
     assert differ == []
+    patterns = [value for value in PythonLinkify().re.values() if isinstance(value, str)]
+    assert not any(SRC_ANY in pattern for pattern in patterns)  # every use is replaced
+    assert sum(ANY_BMP_CHARACTER in pattern for pattern in patterns) > 10
 
 
 #: Characters at the edges of "any character": astral emoji and letters, letters whose case
@@ -247,5 +250,10 @@ def test_pages_share_a_parser_unless_their_configuration_differs_or_it_is_in_use
         assert again is first
     with shared_markdown_it(env, replace(config, heading_anchors=2)) as other:
         assert other is not first
-    with shared_markdown_it(SimpleNamespace(config=SimpleNamespace(mdx_flavour="docusaurus"), srcdir="."), config) as mdx3:
+    docusaurus = SimpleNamespace(config=SimpleNamespace(mdx_flavour="docusaurus"), srcdir=".")
+    with shared_markdown_it(docusaurus, replace(config, heading_anchors=2)) as mdx3:
         assert mdx3 is not other
+    with pytest.raises(RuntimeError), shared_markdown_it(docusaurus, replace(config, heading_anchors=2)):
+        raise RuntimeError("a page that fails to render")
+    with shared_markdown_it(docusaurus, replace(config, heading_anchors=2)) as after_failure:
+        assert after_failure is mdx3  # free again

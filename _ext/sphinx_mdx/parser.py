@@ -79,7 +79,9 @@ def shared_markdown_it(env: BuildEnvironment, config: MdParserConfig) -> Iterato
     """A parser of ``config`` for the pages of ``env``: the last one made, if it was made for an equal
     configuration and the same flavour, and no page is being rendered with it (a page parsed while
     another is gets one of its own). Making one (MyST's rules, ours, linkify-it's) took 1.8 ms, a
-    tenth of the time reading a page takes; its state for a page is set up by each render."""
+    tenth of the time reading a page takes. MyST's renderer sets up its state for a page at each
+    render (everything of ours lives in the page's ``md_env``); until the next page it keeps the
+    last one's document."""
     global _last_parser, _rendering
     flavour = flavour_of(env.config, env.srcdir)
     if _rendering:
@@ -108,10 +110,10 @@ class PythonLinkify(LinkifyIt):
     """linkify-it, with its "any character" class spelt so that Python compiles it at once.
 
     linkify-it spells the class for JavaScript's UTF-16 strings, surrogate pairs and all.
-    Compiled case-insensitively, as every pattern of linkify-it is, that spelling cost each
-    process 0.2 s of the build, more than all its other patterns. A Python string holds code
-    points, so both spellings match the same characters in any text without lone surrogates,
-    and Sphinx's decoding leaves none.
+    Compiled case-insensitively, as every pattern of linkify-it is, that spelling made the
+    first links found cost 0.3 to 0.4 s; spelt as Python's class, 0.1 to 0.17 s. A Python
+    string holds code points, so both spellings match the same characters in any text without
+    surrogate code points, and Sphinx's decoding leaves none.
     """
 
     def _on_compile(self) -> None:
@@ -123,7 +125,7 @@ class PythonLinkify(LinkifyIt):
 def parse_before_forking(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Parse a sample in the main process before Sphinx forks its parallel readers.
 
-    The parser, and what parsing compiles at first use (linkify-it's patterns: 0.05 s), are then
+    The parser, and what parsing compiles at first use (linkify-it's patterns: 0.1 s), are then
     inherited by every reader process, instead of made again in each of them.
     """
     if app.parallel > 1 and docnames:

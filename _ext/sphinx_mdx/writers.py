@@ -20,7 +20,7 @@ from sphinx.builders import Builder
 
 def _one_writer_per_process(app: Sphinx, builder: Builder) -> None:
     """Sphinx forks ``app.parallel - 1`` writers; counted one higher, that is the ``N`` asked for."""
-    if app.parallel > 1:  # -j 1 writes in this process, and stays so
+    if app.parallel > 1 and not hasattr(app, "mdx_parallel_asked"):  # -j 1 writes in this process
         app.mdx_parallel_asked = app.parallel
         app.parallel += 1
 
