@@ -232,9 +232,14 @@ link_text = st.lists(
 @example(text="see www.example.com\U0001f680/x and https://\u017fite.\u212a\u0130.com")
 @example(text="mail user@example.co.uk, (https://example.io/path?q=1#top) or example.com:8080/\u00e9")
 def test_python_linkify_finds_what_linkify_it_finds(text):
-    """The links found, with their bounds, are linkify-it's own, fuzzy links included."""
+    """The links found, with their bounds, are linkify-it's own, fuzzy links included, through each
+    call markdown-it makes: ``pretest``, ``test`` and ``match`` (its core rule), ``match_at_start`` at
+    every position (its inline rule)."""
     def found(linkify):
-        return [(match.index, match.last_index, match.url) for match in linkify.match(text) or []]
+        at_start = [linkify.match_at_start(text[start:]) for start in range(len(text))]
+        return (linkify.pretest(text), linkify.test(text),
+                [(match.index, match.last_index, match.url) for match in linkify.match(text) or []],
+                [(match.last_index, match.url) for match in at_start if match])
     assert found(PythonLinkify().set({"fuzzy_link": True})) == found(LinkifyIt().set({"fuzzy_link": True}))
 
 
