@@ -53,13 +53,15 @@ def _thaw_after_fork() -> None:
 
 
 def _collect_less_while_writing(app: Sphinx, builder: Builder) -> None:
-    app.mdx_gc_thresholds = gc.get_threshold()
-    gc.set_threshold(WRITING_THRESHOLD, *app.mdx_gc_thresholds[1:])
+    if not hasattr(app, "mdx_gc_thresholds"):  # once per build, as writers.py raises -j
+        app.mdx_gc_thresholds = gc.get_threshold()
+        gc.set_threshold(WRITING_THRESHOLD, *app.mdx_gc_thresholds[1:])
 
 
 def _restore_thresholds(app: Sphinx, exception: BaseException | None) -> None:
     if hasattr(app, "mdx_gc_thresholds"):
         gc.set_threshold(*app.mdx_gc_thresholds)
+        del app.mdx_gc_thresholds
 
 
 def setup_collector(app: Sphinx) -> None:

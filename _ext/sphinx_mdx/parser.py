@@ -69,9 +69,9 @@ def _mdx_config(env: BuildEnvironment) -> MdParserConfig:
                    linkify_fuzzy_links=True)
 
 
-#: The last parser made, and whether a page is being rendered with it.
+#: The last parser made, and whether it is in use (a page being parsed with it).
 _last_parser: tuple[MdParserConfig, Flavour, MarkdownIt] | None = None
-_rendering = False
+_shared_in_use = False
 
 
 @contextmanager
@@ -82,18 +82,18 @@ def shared_markdown_it(env: BuildEnvironment, config: MdParserConfig) -> Iterato
     tenth of the time reading a page takes. MyST's renderer sets up its state for a page at each
     render (everything of ours lives in the page's ``md_env``); until the next page it keeps the
     last one's document."""
-    global _last_parser, _rendering
+    global _last_parser, _shared_in_use
     flavour = flavour_of(env.config, env.srcdir)
-    if _rendering:
+    if _shared_in_use:
         yield _mdx_markdown_it(config, flavour)
         return
     if _last_parser is None or _last_parser[1] is not flavour or _last_parser[0] != config:
         _last_parser = (config, flavour, _mdx_markdown_it(config, flavour))
-    _rendering = True
+    _shared_in_use = True
     try:
         yield _last_parser[2]
     finally:
-        _rendering = False
+        _shared_in_use = False
 
 
 def _mdx_markdown_it(config: MdParserConfig, flavour: Flavour) -> MarkdownIt:
