@@ -15,7 +15,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import lheading, paragraph
 from mdit_py_plugins.myst_role import myst_role_plugin
+from myst_parser.config.main import MdParserConfig
 from sphinx.util.console import strip_colors
 
 from conftest import PROJECT, sphinx_build
@@ -25,7 +27,9 @@ sys.path.insert(0, str(PROJECT / "tools"))
 import bench_parse  # noqa: E402
 from sphinx_mdx.attributes import MAX_LITERAL_DEPTH, MAX_LITERAL_LENGTH  # noqa: E402
 from sphinx_mdx.components import COMPONENTS, INLINE_COMPONENTS  # noqa: E402
+from sphinx_mdx.flavours import DOCUSAURUS, MDX1  # noqa: E402
 from sphinx_mdx.html import INLINE_NAMES  # noqa: E402
+from sphinx_mdx.parser import _mdx_markdown_it  # noqa: E402
 from sphinx_mdx.syntax import mdx_plugin  # noqa: E402
 from sphinx_mdx.syntax.esm import imported_names  # noqa: E402
 from sphinx_mdx.syntax.problems import FLATTEN_LEVEL, MARKUP_DEPTH  # noqa: E402
@@ -145,6 +149,48 @@ def test_myst_roles_read_as_myst_reads_them():
     for source in ("{ref}`target`", "a {abbr}``x `y` z`` b", "{r}`unclosed", "{a}", "{x}```", "\\{r}`x`",
                    "{a:b}`c\nd` e", "{bad name}`x`", "{r}`a` and {s}`b`", "{r}``", "`{r}`x``"):
         assert roles(myst_markdown_it(), source) == roles(myst_markdown_it(with_mdx=False), source), source
+
+
+#: Lines that start, end, underline or continue a paragraph, in either flavour.
+LINES = ("text", "more *text*", "===", "---", "- - -", "  ===", "    ---", "- item", "  - nested", "1. one",
+         "> quoted", "> > deeper", "    indented", "\tтаб", "```", "~~~ js", "# heading", "| a | b |", "|---|---|",
+         "<InfoBox>", "</InfoBox>", "<a x={", "<br />", "<!-- c -->", "{/* c */}", ":::note", ":::", "[r]: /x",
+         "[^1]: note", "(target)=", "+++", "% comment", "import X from 'x';", "")
+
+
+def markdown_its(flavour) -> tuple[MarkdownIt, MarkdownIt]:
+    """The Sphinx parser's markdown-it for ``flavour``, and the same with markdown-it's own
+    ``lheading`` and ``paragraph`` rules, which scan a paragraph's lines twice."""
+    config = MdParserConfig(enable_extensions={"linkify"})
+    twice = _mdx_markdown_it(config, flavour)
+    twice.block.ruler.at("lheading", lheading)
+    twice.block.ruler.at("paragraph", paragraph)
+    return _mdx_markdown_it(config, flavour), twice
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.sampled_from(LINES), min_size=1, max_size=30), flavour=st.sampled_from([MDX1, DOCUSAURUS]))
+def test_paragraphs_scanned_once_give_markdown_its_tokens(lines, flavour):
+    once, twice = markdown_its(flavour)
+    source = "\n".join(lines)
+    assert [token.as_dict() for token in once.parse(source)] == [token.as_dict() for token in twice.parse(source)]
+
+
+def test_a_paragraphs_lines_are_checked_once_for_its_end():
+    """Each line after a paragraph's first meets every rule that may end it once, not once for a
+    setext underline and once for the paragraph's end."""
+    checked: list[int] = []
+
+    def counted(state, line, end, silent):
+        if silent:  # called so, it is asked whether the line ends a paragraph
+            checked.append(line)
+        return False
+
+    for md, times in zip(markdown_its(MDX1), (1, 2)):
+        md.block.ruler.before("paragraph", "counted", counted, {"alt": ["paragraph"]})
+        checked.clear()
+        md.parse("one\ntwo\nthree\n\n> four\n> five\n")
+        assert sorted(checked) == sorted([1, 2, 5] * times)
 
 
 def chain(depth: int) -> str:

@@ -18,6 +18,7 @@ from .heading_ids import heading_ids_plugin
 from .jsx_inline import jsx_inline_plugin
 from .mdx_comments import mdx_comments_plugin
 from .myst_role import myst_role_plugin
+from .paragraph_scan import paragraph_scan_plugin
 from .remark_emphasis import remark_emphasis_plugin
 from .remark_lists import remark_lists_plugin
 from .remark_tables import remark_tables_plugin
@@ -71,3 +72,4 @@ def mdx_plugin(
     md.use(jsx_inline_plugin, components)
     dialect(md)
     md.use(inline_lines_plugin)
+    md.use(paragraph_scan_plugin)

@@ -1,0 +1,3 @@
+from .index import paragraph_scan_plugin
+
+__all__ = ["paragraph_scan_plugin"]
