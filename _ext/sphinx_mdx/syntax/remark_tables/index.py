@@ -26,7 +26,7 @@ def remark_tables_plugin(md: MarkdownIt) -> None:
 
 def _with_indented_rows(table_rule: BlockRule) -> BlockRule:
     def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if start + 1 >= end or not _is_table_head(line_text(state, start), line_text(state, start + 1)):
+        if start + 1 >= end or not _is_table_head(state, start):
             return table_rule(state, start, end, silent)  # no table starts here: nothing to widen
         rows = start + 1
         while rows < end and not state.isEmpty(rows) and "|" in line_text(state, rows):
@@ -45,12 +45,13 @@ def _with_indented_rows(table_rule: BlockRule) -> BlockRule:
 _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
 
 
-def _is_table_head(header: str, delimiter: str) -> bool:
+def _is_table_head(state: StateBlock, start: int) -> bool:
     """A header and a delimiter row with as many cells: the only place a table can start, so
     the rows are looked at once per table, not at every line of a paragraph."""
-    if not delimiter.startswith(("|", "-", ":")):
-        return False  # most lines: no delimiter row can start so
-    cells = delimiter.strip().strip("|").split("|")
+    first = state.bMarks[start + 1] + state.tShift[start + 1]
+    if first >= state.eMarks[start + 1] or state.src[first] not in "|-:":
+        return False  # most lines: no delimiter row can start so, and neither line is copied out
+    cells = line_text(state, start + 1).strip().strip("|").split("|")
     if not all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
         return False
-    return len(header.strip().strip("|").split("|")) == len(cells)
+    return len(line_text(state, start).strip().strip("|").split("|")) == len(cells)
