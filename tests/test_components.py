@@ -203,6 +203,8 @@ def test_librarium_links_resolve(html):
         "same page": "#targetheading",
         "an HTML link": "clusters.html",
         "a relative one": "clusters.html",
+        "the boxes": "boxes.html",  # the roles of <VersionedLink> and <PaletteVertexUrlMapper>, from MyST
+        "the VerteX guide": "https://docs.example.com/self-hosted-setup/vertex/install",
     }
 
 
@@ -239,6 +241,23 @@ def test_directives_from_rest(html):
     assert content.select_one(".mdx-pointsofinterest .mdx-poi-marker").get_text() == "A"
     labels = content.select(".mdx-tabs label")
     assert [label["data-sync-id"] for label in labels] == ["bash", "zsh"]
+
+
+def test_components_in_text_are_roles_in_rest(html):
+    """<TpBadge />, <VersionedLink> and <PaletteVertexUrlMapper> live in text: in reST they are roles."""
+    paragraph = article(html, "directives").select_one("p:has(.mdx-badge)")
+    assert paragraph.select_one(".mdx-badge.mdx-badge-preview").get_text() == "Tech Preview"
+    assert {a.get_text(): a["href"] for a in paragraph.select("a")} == {
+        "links page": "links.html",
+        "edition guide": "https://docs.example.com/self-hosted-setup/palette/install",  # librarium's editions
+        "/clusters": "clusters.html",
+    }
+    assert paragraph.get_text(" ", strip=True) == ("A Tech Preview feature: see the links page , the edition "
+                                                   "guide and /clusters .")
+
+
+def test_components_in_text_are_roles_in_latex(latex):
+    assert r"A \DUrole{mdx-badge}{\DUrole{mdx-badge-preview}{Tech Preview}} feature" in latex
 
 
 def test_anchor_warnings_name_file_and_line(rootdir, make_app, tmp_path):

@@ -107,6 +107,8 @@ Markdown [js markdown](javascript:alert(3)) link.
 Math {math}`\\href{javascript:alert(5)}{math link}` here.
 
 Span `video: title: "span video": javascript:alert(6)` here.
+
+Role {versioned-link}`js role <javascript:alert(7)>` and {edition-link}`edition role <javascript:alert(8)>`.
 """,
     "frames.md": """import YouTube from 'x';
 
@@ -348,7 +350,8 @@ def test_heading_ids_cannot_inject_markup(html):
 
 def test_javascript_urls_are_refused(html):
     body = page(html, "links").find("article")
-    for words in ("js video", "directive video", "js markdown", "math link", "span video"):
+    for words in ("js video", "directive video", "js markdown", "math link", "span video", "js role",
+                  "edition role"):
         assert words in body.get_text(), words
     image = body.find("img", alt="target image")
     assert image is not None and image.find_parent("a") is None
@@ -358,6 +361,9 @@ def test_javascript_urls_are_refused(html):
     assert_warned(html, "links", "{image}", "URL 'javascript:alert(4)' is not allowed", "link")
     assert_warned(html, "links", "Math {math}", "math using \\href is shown as text", "math")
     assert_warned(html, "links", "Span `video", "URL 'javascript:alert(6)' is not allowed", "link")
+    assert_warned(html, "links", "Role {versioned-link}", "{versioned-link} has no safe url", "link")
+    assert_warned(html, "links", "Role {versioned-link}", "{edition-link} has no safe url", "link")
+    assert_warned(html, "links", "Role {versioned-link}", "names no edition of mdx_edition_paths", "attribute")
 
 
 def test_frames_from_other_hosts_behind_a_backslash(html):

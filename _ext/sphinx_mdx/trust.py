@@ -71,6 +71,8 @@ ROLES = frozenset({
     "abbr", "kbd", "guilabel", "menuselection", "file", "samp", "command", "program", "dfn",
     "mailheader", "makevar", "manpage", "mimetype", "newsgroup", "regexp", "pep", "rfc",
     "title-reference", "title", "t", "index", "octicon", "fab", "fas", "far",
+    # this extension's components that live in text
+    "tp-badge", "versioned-link", "edition-link",
 })
 #: Role families of sphinx-design (badges, icons), by prefix.
 ROLE_PREFIXES = ("bdg", "material-")

@@ -38,4 +38,5 @@ def setup_components(app: Sphinx) -> None:
     youtube.setup_youtube(app)
     partials.setup_partials(app)
     versioned_links.setup_versioned_links(app)
+    badges.setup_badges(app)
     docusaurus_theme.setup_docusaurus_theme(app)

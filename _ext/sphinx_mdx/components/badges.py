@@ -3,7 +3,8 @@
 On the site it is an image of the words "Tech Preview" (``TechnicalPreviewReleaseNote``,
 alt text "Technical preview feature badge"). Here it is those words, so that search, screen
 readers and the PDF have them: a pill in HTML (``mdx.css``), a framed label in the PDF
-(``latex.py``), plain words elsewhere.
+(``latex.py``), plain words elsewhere. In MyST and reST the badge lives in text, as the
+component does, so it is a role whose text is the badge's words: ``{tp-badge}`Tech Preview```.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxRole
 
 from .shared import Component
 
@@ -22,10 +25,27 @@ TECH_PREVIEW = "Tech Preview"
 BADGE_CLASSES = ["mdx-badge", "mdx-badge-preview"]
 
 
+def badge(words: str) -> nodes.inline:
+    return nodes.inline(words, words, classes=list(BADGE_CLASSES))
+
+
 def render_tech_preview(element: JsxElement) -> None:
-    badge = nodes.inline(TECH_PREVIEW, TECH_PREVIEW, classes=list(BADGE_CLASSES))
-    element.set_source(badge)
-    element.renderer.current_node.append(badge if element.inline else nodes.paragraph("", "", badge))
+    node = badge(TECH_PREVIEW)
+    element.set_source(node)
+    element.renderer.current_node.append(node if element.inline else nodes.paragraph("", "", node))
+
+
+class TechPreviewRole(SphinxRole):
+    """``tp-badge``: its text, drawn as ``<TpBadge />`` draws "Tech Preview"."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        node = badge(self.text)
+        self.set_source_info(node)
+        return [node], []
 
 
 COMPONENTS = [Component("TpBadge", render_tech_preview, frozenset(), inline=True)]
+
+
+def setup_badges(app: Sphinx) -> None:
+    app.add_role("tp-badge", TechPreviewRole())
