@@ -109,6 +109,10 @@ Math {math}`\\href{javascript:alert(5)}{math link}` here.
 Span `video: title: "span video": javascript:alert(6)` here.
 
 Role {versioned-link}`js role <javascript:alert(7)>` and {edition-link}`edition role <javascript:alert(8)>`.
+
+Bracket hosts <a href="//a&sol;[b">bracket anchor</a> and {versioned-link}`bracket role <//a&sol;[b>`.
+
+An {versioned-link}`empty role <>`.
 """,
     "frames.md": """import YouTube from 'x';
 
@@ -351,7 +355,7 @@ def test_heading_ids_cannot_inject_markup(html):
 def test_javascript_urls_are_refused(html):
     body = page(html, "links").find("article")
     for words in ("js video", "directive video", "js markdown", "math link", "span video", "js role",
-                  "edition role"):
+                  "edition role", "bracket anchor", "bracket role", "empty role"):
         assert words in body.get_text(), words
     image = body.find("img", alt="target image")
     assert image is not None and image.find_parent("a") is None
@@ -364,6 +368,11 @@ def test_javascript_urls_are_refused(html):
     assert_warned(html, "links", "Role {versioned-link}", "{versioned-link} has no safe url", "link")
     assert_warned(html, "links", "Role {versioned-link}", "{edition-link} has no safe url", "link")
     assert_warned(html, "links", "Role {versioned-link}", "names no edition of mdx_edition_paths", "attribute")
+    # a host Python cannot split (a bracket after an entity) is refused, not a crash at resolving
+    assert_warned(html, "links", "Bracket hosts", "unsafe link target '//a&sol;[b' dropped", "link")
+    assert_warned(html, "links", "Bracket hosts", "{versioned-link} has no safe url", "link")
+    assert_warned(html, "links", "{versioned-link}`empty", "{versioned-link} has no safe url", "link")
+    assert not body.find("a", string=re.compile("bracket|empty"))
 
 
 def test_frames_from_other_hosts_behind_a_backslash(html):

@@ -13,7 +13,7 @@ import posixpath
 import re
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from docutils import nodes
 from sphinx import addnodes
@@ -98,10 +98,11 @@ def is_site_link(href: str) -> bool:
     (``./cluster-management/``)."""
     if href.startswith("#") or (href.startswith("/") and not href.startswith("//")):
         return True
-    path = urlsplit(href).path
-    if has_scheme(href) or href.startswith("//"):
+    parts = _split(href)
+    if parts is None or has_scheme(href) or href.startswith("//"):
         return False
-    return path.endswith((".md", ".mdx")) or (path.startswith(("./", "../")) and path.endswith("/"))
+    return parts.path.endswith((".md", ".mdx")) or (parts.path.startswith(("./", "../")) and
+                                                   parts.path.endswith("/"))
 
 
 def is_gfm_autolink(text: str, href: str) -> bool:
@@ -111,7 +112,17 @@ def is_gfm_autolink(text: str, href: str) -> bool:
         return "@" in text
     if not text.lower().startswith(("http://", "https://", "www.")):
         return False
-    return "." in (urlsplit(href).hostname or "")
+    parts = _split(href)
+    return parts is not None and "." in (parts.hostname or "")
+
+
+def _split(href: str) -> SplitResult | None:
+    """``href`` split, or None when Python cannot split it (brackets in its host): no URL, then,
+    and :func:`is_unsafe` refuses it."""
+    try:
+        return urlsplit(href)
+    except ValueError:
+        return None
 
 
 def live_url(config, path: str) -> str:
@@ -208,12 +219,13 @@ def resolve_site_link(
     external = nodes.reference("", "", *content.children, refuri=live_url(app.config, site_path))
     if docname is None:
         if site_path != href:  # a file this folder does not have: say where the link goes now
-            warn(MdxWarnings.LINK, f"link {href!r} names no page of this folder; it goes to {external['refuri']}",
+            warn(MdxWarnings.LINK, f"link {href[:80]!r} names no page of this folder; it goes to "
+                 f"{external['refuri'][:120]}",
                  node)
         return external
     anchor = safe_id(parts.fragment)
     if anchor and anchor not in _anchors(env).get(docname, ()):
-        warn(MdxWarnings.ANCHOR, f"link {href!r}: page {docname!r} has no anchor #{anchor}", node)
+        warn(MdxWarnings.ANCHOR, f"link {href[:80]!r}: page {docname!r} has no anchor #{anchor[:80]}", node)
     if docname == here and html_output:
         uri = ""
     else:

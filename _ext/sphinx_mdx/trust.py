@@ -191,8 +191,9 @@ def has_scheme(href: str) -> bool:
 def url_allowed(url: str) -> bool:
     """Whether output may carry ``url``: http, https, mailto, or a relative reference."""
     try:
+        urlsplit(url)  # as written too, as the links module splits it
         parts = parse_url(url)
-    except ValueError:  # e.g. an invalid IPv6 host
+    except ValueError:  # e.g. a bracket in the host, read as an invalid IPv6 address
         return False
     return not parts.scheme or parts.scheme.lower() in URL_SCHEMES
 

@@ -55,8 +55,8 @@ def _unknown_edition(what: str) -> str:
 
 def link_node(href: str | None, text: str, docname: str) -> nodes.Element | None:
     """A link to ``href`` in the site's URL scheme, showing ``text`` (``href`` when empty);
-    None when there is no ``href`` or it is unsafe."""
-    if href is None or links.is_unsafe(href):
+    None when ``href`` is missing, empty or unsafe."""
+    if not href or links.is_unsafe(href):
         return None
     node, content = links.link_to(href, docname)
     content += nodes.Text(text or href)
@@ -100,7 +100,7 @@ class EditionLinkRole(SiteLinkRole):
         edition, colon, path = url.partition(":")
         found = edition_url(self.config, edition, path) if colon else None
         if found is None:
-            warn(MdxWarnings.ATTRIBUTE, _unknown_edition(f"{{{self.name}}} {url!r}"), self.get_location())
+            warn(MdxWarnings.ATTRIBUTE, _unknown_edition(f"{{{self.name}}} {url[:80]!r}"), self.get_location())
         return found or url
 
 
