@@ -5,12 +5,19 @@ One latexpdf build of ``roots/test-pdf-robust`` (every case on one page, and a r
 
 from __future__ import annotations
 
+import os
 import re
+import string
 import subprocess
+import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sphinx.util.console import strip_colors
 
-from conftest import copy_root, require_commands, sphinx_build
+from conftest import PROJECT, copy_root, require_commands, sphinx_build
+from sphinx_mdx.latex_lines import LINE_LIMIT, fit_lines
 
 #: Words of the test root that the PDF must show: deep lists and quotes, and tooltip bodies
 #: (code, lists, paragraphs) in a heading, a table, a footnote, a tab pane and reST.
@@ -78,3 +85,90 @@ def test_tooltip_bodies_are_sphinx_footnotes(robust_pdf):
         assert re.search(trigger + r"\\sphinxfootnotemark\[\d+\]", tex), trigger
     table_end = re.compile(r"\\end\{(longtable|tabular)\}").search(tex, tex.index("tabletrigger")).start()
     assert tex.index(r"\begin{footnotetext}", table_end) < tex.index("tablecode")
+
+
+def tex_tokens(tex: str) -> list[str]:
+    """The tokens TeX reads from ``tex``: control sequences, characters, one space for a run of
+    blanks or a line end in text, ``\\par`` for an empty line; comments and the blanks TeX skips
+    (after a control word, at a line's start and end) dropped."""
+    tokens: list[str] = []
+    for written in tex.split("\n"):
+        line, state, i = written.rstrip(" ") + "\r", "N", 0  # TeX drops a line's trailing blanks
+        while i < len(line) and line[i] != "%":
+            char = line[i]
+            if char == "\r":
+                tokens.extend({"N": ["\\par"], "M": [" "], "S": []}[state])
+                break
+            if char == "\\":
+                end = i + 2
+                if line[i + 1] in string.ascii_letters:
+                    while line[end] in string.ascii_letters:
+                        end += 1
+                tokens.append(line[i:end])
+                state = "S" if line[i + 1] in string.ascii_letters + " " else "M"
+                i = end
+                continue
+            if char == " ":
+                if state == "M":
+                    tokens.append(" ")
+                    state = "S"
+            else:
+                tokens.append(char)
+                state = "M"
+            i += 1
+    return tokens
+
+
+TEX_FRAGMENTS = ("word", "é", "x", " ", "  ", "\\textbf", "{", "}", "\\%", "%", "\\\\", "\\ ", "\n", "ab1",
+                 "\\\\x", "\\begin{sphinxVerbatim}\n", "\\end{sphinxVerbatim}\n", "~")
+
+
+@settings(max_examples=500, deadline=None)
+@given(fragments=st.lists(st.sampled_from(TEX_FRAGMENTS), max_size=80), limit=st.integers(4, 40))
+def test_cut_lines_read_as_the_same_tokens(fragments, limit):
+    """Cutting the .tex into short lines changes nothing TeX reads (checked against a reader of
+    TeX's own rules), and cuts every line it can."""
+    tex = "".join(fragments)
+    fitted = fit_lines(tex, limit)
+    assert tex_tokens(fitted) == tex_tokens(tex)
+
+
+def test_a_long_line_of_text_or_commands_is_cut_within_the_limit():
+    words = " ".join(f"word{i}" for i in range(10_000))
+    bold = r"\sphinxstylestrong{x}" * 5_000 + "plain" * 2_000
+    for line in (words, bold, "a" * 100_000, words + "% a comment " + words):
+        fitted = fit_lines(line)
+        assert max(len(piece) for piece in fitted.split("\n")) <= LINE_LIMIT + 1  # and its "%"
+        assert tex_tokens(fitted) == tex_tokens(line)
+    code = "\\begin{sphinxVerbatim}\n" + "y" * 50_000 + "\n\\end{sphinxVerbatim}\n"
+    assert fit_lines(code) == code  # a verbatim line is the text's: it is cut before highlighting
+
+
+def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
+    """TeX reads a line of at most 200,000 characters: a paragraph written on one line, a run of
+    markup, a code line, a heading (copied into the .aux, .toc and bookmarks) and a URL longer
+    than that build, every word kept, the shortened ones warned."""
+    require_commands("latexmk", "pdftotext")
+    source = tmp_path / "src"
+    source.mkdir()
+    heading = " ".join(f"title{i}" for i in range(25_000))
+    (source / "index.md").write_text(
+        "# Long lines\n\n" + " ".join(f"word{i}" for i in range(25_000)) + " lastword\n\n"
+        + "<b>x</b>" * 30_000 + " lastbold\n\n```python\n" + "y=" + "1+" * 110_000 + "2\n```\n\n"
+        + f"[long link](https://example.com/{'a' * 210_000}) linktext\n\n## {heading}\n\nlastpara\n",
+        encoding="utf-8")
+    command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
+               "-c", str(PROJECT), "-q"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False,
+                            env={**os.environ, "PYTHONPATH": str(PROJECT / "_ext")})
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    warnings = strip_colors(result.stderr)
+    assert "index.md:7: WARNING: a code line of 220,003 characters is cut" in warnings
+    assert "index.md:13: WARNING: a heading of 263,889 characters is shortened" in warnings
+    assert "index.md:11: WARNING: unsafe link target 'https://example.com/aaaa" in warnings
+    assert max(len(line) for line in warnings.splitlines()) < 1_000  # a target is quoted cut short
+    latex = tmp_path / "out" / "latex"
+    text = " ".join(subprocess.run(["pdftotext", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    for words in ("word24999 lastword", "lastbold", "long link linktext", "title24999 lastpara"):
+        assert words in text, words

@@ -17,6 +17,7 @@ from .front_matter import setup_front_matter
 from .headings import setup_headings
 from .html import setup_html
 from .latex import setup_latex
+from .latex_lines import setup_latex_lines
 from .latex_layout import setup_latex_layout
 from .links import setup_links
 from .media import setup_media
@@ -89,6 +90,7 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("mdx.css")
     app.add_js_file("mdx.js", loading_method="defer")
     setup_latex(app)
+    setup_latex_lines(app)
     setup_latex_layout(app)
     setup_book(app)
     setup_collector(app)

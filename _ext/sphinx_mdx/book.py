@@ -30,6 +30,7 @@ from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.texescape import escape
 
 from .components.shared import ancestors
+from .latex_lines import fit_lines
 from .links import url_segment
 
 #: LaTeX command that opens the appendices (``sphinxmdx.sty``).
@@ -177,7 +178,7 @@ def title_page(app: Sphinx, builder) -> None:
              " ".join(url_segment(Path(app.srcdir).name).replace("_", "-").split("-")).title()]
     subtitle = next((name.strip() for name in named if name.strip() not in ("", app.config.project)), "")
     if subtitle:
-        builder.context["preamble"] += "\n\\setreleaseinfo{\\par " + escape(subtitle) + "}\n"
+        builder.context["preamble"] += "\n\\setreleaseinfo{\\par " + fit_lines(escape(subtitle)) + "}\n"
     date = metadata.get("date")
     if isinstance(date, str | datetime.date):
         builder.context["date"] = escape(str(date))

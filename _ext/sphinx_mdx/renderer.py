@@ -358,7 +358,7 @@ class MdxRenderer(SphinxRenderer):
     def render_site_link(self, href: str, line: int, token: SyntaxTreeNode) -> None:
         """A link librarium's way (``/path?query#anchor``), resolved once all pages are read."""
         if links.is_unsafe(href):
-            warn(MdxWarnings.LINK, f"unsafe link target {href!r} dropped; its text is kept", self.location(line))
+            warn(MdxWarnings.LINK, f"unsafe link target {href[:80]!r} dropped; its text is kept", self.location(line))
             self.render_children(token)
             return
         node, content = links.pending_link(href, self.sphinx_env.docname)

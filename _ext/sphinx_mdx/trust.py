@@ -77,6 +77,10 @@ ROLES = frozenset({
 #: Role families of sphinx-design (badges, icons), by prefix.
 ROLE_PREFIXES = ("bdg", "material-")
 
+#: The longest URL output may carry: servers refuse longer requests (Apache's limit is 8,190
+#: bytes, nginx's 8 kB), and the PDF must read each URL on one line.
+MAX_URL_LENGTH = 8_192
+
 #: Front matter keys MyST merges into its configuration.
 CONFIG_KEYS = ("myst", "html_meta", "substitutions", "mystnb")
 
@@ -189,7 +193,10 @@ def has_scheme(href: str) -> bool:
 
 
 def url_allowed(url: str) -> bool:
-    """Whether output may carry ``url``: http, https, mailto, or a relative reference."""
+    """Whether output may carry ``url``: http, https, mailto, or a relative reference, of at most
+    :data:`MAX_URL_LENGTH` characters."""
+    if len(url) > MAX_URL_LENGTH:
+        return False
     try:
         urlsplit(url)  # as written too, as the links module splits it
         parts = parse_url(url)

@@ -54,6 +54,8 @@ class MdxWarnings(enum.Enum):
     """A component whose content the live site fetches when the page is read (a link is shown)."""
     ADMONITION = "admonition"
     """A Docusaurus admonition of a type nobody declared (shown as a note)."""
+    LATEX = "latex"
+    """Content the PDF shows otherwise than written (a code line too long for TeX, cut)."""
 
 
 def warn(subtype: MdxWarnings, message: str, location) -> None:
