@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 
 from conftest import PROJECT, copy_root, require_commands, sphinx_build
-from sphinx_mdx.latex_lines import LINE_LIMIT, fit_lines
+from sphinx_mdx.latex_lines import CODE_BLOCK_CHARACTERS, LINE_LIMIT, _runs, fit_lines
 
 #: Words of the test root that the PDF must show: deep lists and quotes, and tooltip bodies
 #: (code, lists, paragraphs) in a heading, a table, a footnote, a tab pane and reST.
@@ -172,3 +172,14 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
                                    text=True, check=True).stdout.split())
     for words in ("word24999 lastword", "lastbold", "long link linktext", "title24999 lastpara"):
         assert words in text, words
+
+
+def test_code_is_set_in_blocks_within_the_limits():
+    """Runs of at most CODE_BLOCK_LINES lines and CODE_BLOCK_CHARACTERS characters, in order,
+    each with its first line's offset, so that numbering and highlights carry on."""
+    short = [f"line {i}" for i in range(1, 1_201)]
+    assert [(offset, len(run)) for offset, run in _runs(short)] == [(0, 500), (500, 500), (1_000, 200)]
+    wide = ["x" * 999] * 45
+    runs = _runs(wide)
+    assert all(sum(len(line) + 1 for line in run) <= CODE_BLOCK_CHARACTERS + 1 for _, run in runs)
+    assert [line for _, run in runs for line in run] == wide and [offset for offset, _ in runs][:2] == [0, 20]
