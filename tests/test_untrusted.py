@@ -110,7 +110,8 @@ Span `video: title: "span video": javascript:alert(6)` here.
 
 Role {versioned-link}`js role <javascript:alert(7)>` and {edition-link}`edition role <javascript:alert(8)>`.
 
-Bracket hosts <a href="//a&sol;[b">bracket anchor</a> and {versioned-link}`bracket role <//a&sol;[b>`.
+Bracket hosts <a href="//a&sol;[b">bracket anchor</a> and, a line below,
+{versioned-link}`bracket role <//a&sol;[b>`.
 
 An {versioned-link}`empty role <>`.
 """,
@@ -370,7 +371,7 @@ def test_javascript_urls_are_refused(html):
     assert_warned(html, "links", "Role {versioned-link}", "names no edition of mdx_edition_paths", "attribute")
     # a host Python cannot split (a bracket after an entity) is refused, not a crash at resolving
     assert_warned(html, "links", "Bracket hosts", "unsafe link target '//a&sol;[b' dropped", "link")
-    assert_warned(html, "links", "Bracket hosts", "{versioned-link} has no safe url", "link")
+    assert_warned(html, "links", "{versioned-link}`bracket", "{versioned-link} has no safe url", "link")  # its line
     assert_warned(html, "links", "{versioned-link}`empty", "{versioned-link} has no safe url", "link")
     assert not body.find("a", string=re.compile("bracket|empty"))
 

@@ -166,6 +166,13 @@ class MdxRenderer(SphinxRenderer):
         """The 1-based line of a token; inline tokens know their line in the paragraph."""
         return token_line(token, default=1) + token.meta.get("line_offset", 0)
 
+    def render_myst_role(self, token: SyntaxTreeNode) -> None:
+        """MyST's, told the role's own line. A role's token has no map, so MyST gives the role its
+        paragraph's first line; given a map, it hands the map's first entry to the role as its line."""
+        line = self.jsx_line(token)
+        token.token.map = [line, line + 1]
+        super().render_myst_role(token)
+
     def render_markup(self, source: str, line: int) -> list[nodes.Node]:
         """Render ``source`` as inline MDX, as if it stood at ``line``.
 
