@@ -241,6 +241,8 @@ def test_directives_from_rest(html):
     assert content.select_one(".mdx-pointsofinterest .mdx-poi-marker").get_text() == "A"
     labels = content.select(".mdx-tabs label")
     assert [label["data-sync-id"] for label in labels] == ["bash", "zsh"]
+    live = content.select_one(".mdx-live-data")  # what <Packs /> and the other live-data components show
+    assert live.find("a")["href"] == "https://docs.example.com/directives"
 
 
 def test_components_in_text_are_roles_in_rest(html):

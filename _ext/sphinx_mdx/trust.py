@@ -46,7 +46,7 @@ from .warnings_ import MdxWarnings, warn
 DIRECTIVES = frozenset({
     # this extension's components
     "infobox", "warningbox", "tooltip", "points-of-interest", "tabs", "tab-pane", "youtube", "partial",
-    "toc-inline", "video",
+    "toc-inline", "video", "live-data",
     # admonitions
     "admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
     "warning", "seealso", "versionadded", "versionchanged", "deprecated", "versionremoved",

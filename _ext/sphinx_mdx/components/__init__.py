@@ -39,4 +39,5 @@ def setup_components(app: Sphinx) -> None:
     partials.setup_partials(app)
     versioned_links.setup_versioned_links(app)
     badges.setup_badges(app)
+    live_data.setup_live_data(app)
     docusaurus_theme.setup_docusaurus_theme(app)
