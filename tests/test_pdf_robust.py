@@ -147,7 +147,8 @@ def test_a_long_line_of_text_or_commands_is_cut_within_the_limit():
 def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     """TeX reads a line of at most 200,000 characters: a paragraph written on one line, a run of
     markup, a code line, a heading (copied into the .aux, .toc and bookmarks) and a URL longer
-    than that build, every word kept, the shortened ones warned."""
+    than that build, every word kept, the shortened ones warned; so do inline code that Sphinx
+    reads again as one line (escaped, or with break points) and a long heading in a box."""
     require_commands("latexmk", "pdftotext")
     source = tmp_path / "src"
     source.mkdir()
@@ -155,8 +156,10 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     (source / "index.md").write_text(
         "# Long lines\n\n" + " ".join(f"word{i}" for i in range(25_000)) + " lastword\n\n"
         + "<b>x</b>" * 30_000 + " lastbold\n\n```python\n" + "y=" + "1+" * 110_000 + "2\n```\n\n"
-        + f"[long link](https://example.com/{'a' * 210_000}) linktext\n\n## {heading}\n\nlastpara\n",
-        encoding="utf-8")
+        + f"[long link](https://example.com/{'a' * 210_000}) linktext\n\n## {heading}\n\nlastpara\n\n"
+        + "Code before `" + "a." * 15_000 + "` and `" + "\\" * 12_500 + "`.\n\n"
+        + "import InfoBox from 'x';\n\n<InfoBox>\n\n### " + " ".join(f"boxtitle{i}" for i in range(1_500))
+        + "\n\nboxbody\n\n</InfoBox>\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
                "-c", str(PROJECT), "-q"]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
@@ -170,7 +173,9 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     latex = tmp_path / "out" / "latex"
     text = " ".join(subprocess.run(["pdftotext", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
-    for words in ("word24999 lastword", "lastbold", "long link linktext", "title24999 lastpara"):
+    assert "index.md:23: WARNING: a heading of 18,389 characters is shortened" in warnings  # in a box
+    for words in ("word24999 lastword", "lastbold", "long link linktext", "title24999 lastpara", "Code before",
+                  "boxtitle1499 boxbody"):
         assert words in text, words
 
 

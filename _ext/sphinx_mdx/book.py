@@ -181,7 +181,7 @@ def title_page(app: Sphinx, builder) -> None:
         builder.context["preamble"] += "\n\\setreleaseinfo{\\par " + fit_lines(escape(subtitle)) + "}\n"
     date = metadata.get("date")
     if isinstance(date, str | datetime.date):
-        builder.context["date"] = escape(str(date))
+        builder.context["date"] = fit_lines(escape(str(date)))
 
 
 def setup_book(app: Sphinx) -> None:

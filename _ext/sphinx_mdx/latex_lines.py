@@ -32,6 +32,8 @@ CODE_LINE_LIMIT = 1_000
 #: The most lines, and characters, one code block of the PDF holds (long lines wrap into many).
 CODE_BLOCK_LINES = 500
 CODE_BLOCK_CHARACTERS = 20_000
+#: The longest inline code span the PDF reads at once.
+INLINE_CODE_LIMIT = 1_000
 #: The longest id the PDF gets: LaTeX writes each to the .aux file on one line, with its heading.
 ID_LIMIT = 1_000
 #: The longest heading the PDF gets: TeX copies a heading into the running head, the contents
@@ -192,17 +194,17 @@ def _runs(lines: list[str]) -> list[tuple[int, list[str]]]:
 
 
 class LongTitles(SphinxPostTransform):
-    """Headings longer than :data:`TITLE_LIMIT` are shortened in the PDF, with a warning; their
-    whole text follows them as the section's first paragraph, so no word is lost."""
+    """Headings longer than :data:`TITLE_LIMIT` (a section's, a box's, a component's) are shortened
+    in the PDF, with a warning; their whole text follows them as a paragraph, so no word is lost."""
 
     default_priority = 850
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
-        for title in list(self.document.findall(nodes.title)):
+        for title in list(self.document.findall(lambda node: isinstance(node, nodes.title | nodes.rubric))):
             text = title.astext()
-            if len(text) <= TITLE_LIMIT or not isinstance(title.parent, nodes.section):
-                continue
+            if len(text) <= TITLE_LIMIT or not isinstance(title.parent, nodes.section | nodes.Body):
+                continue  # a table's or a figure's title is left, having no room for a paragraph
             located = get_source_line(title)[0] is not None  # the book's title is the root page's
             warn(MdxWarnings.LATEX, f"a heading of {len(text):,} characters is shortened to {TITLE_LIMIT:,} in the "
                  "PDF, which cannot set it whole; its whole text follows it",
@@ -210,6 +212,28 @@ class LongTitles(SphinxPostTransform):
             whole = nodes.paragraph("", "", *title.children)
             title[:] = [nodes.Text(text[:TITLE_LIMIT].rstrip() + "…")]
             title.parent.insert(title.parent.index(title) + 1, whole)
+
+
+class LongInlineCode(SphinxPostTransform):
+    """Inline code longer than :data:`INLINE_CODE_LIMIT` is set as several spans: Sphinx's LaTeX
+    reads each span again as one line, its characters escaped (``\\`` alone takes sixteen)."""
+
+    default_priority = 805  # before latex_layout's BreakPoints (810) puts break points into the spans
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for literal in list(self.document.findall(nodes.literal)):
+            text = literal.astext()
+            if len(text) <= INLINE_CODE_LIMIT or not all(isinstance(child, nodes.Text) for child in literal.children):
+                continue
+            pieces = []
+            for start in range(0, len(text), INLINE_CODE_LIMIT):
+                piece = literal.copy()
+                if start:
+                    piece["ids"] = []
+                piece += nodes.Text(text[start:start + INLINE_CODE_LIMIT])
+                pieces.append(piece)
+            literal.replace_self(pieces)
 
 
 class LongIds(SphinxPostTransform):
@@ -242,3 +266,4 @@ def setup_latex_lines(app: Sphinx) -> None:
     app.add_post_transform(LongCode)
     app.add_post_transform(LongTitles)
     app.add_post_transform(LongIds)
+    app.add_post_transform(LongInlineCode)
