@@ -148,7 +148,8 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     """TeX reads a line of at most 200,000 characters: a paragraph written on one line, a run of
     markup, a code line, a heading (copied into the .aux, .toc and bookmarks) and a URL longer
     than that build, every word kept, the shortened ones warned; so do inline code that Sphinx
-    reads again as one line (escaped, or with break points) and a long heading in a box."""
+    reads again as one line (escaped, or with break points), a long heading in a box, and a box
+    taller than its frame can be (it loses the frame)."""
     require_commands("latexmk", "pdftotext")
     source = tmp_path / "src"
     source.mkdir()
@@ -159,7 +160,8 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + f"[long link](https://example.com/{'a' * 210_000}) linktext\n\n## {heading}\n\nlastpara\n\n"
         + "Code before `" + "a." * 15_000 + "` and `" + "\\" * 12_500 + "`.\n\n"
         + "import InfoBox from 'x';\n\n<InfoBox>\n\n### " + " ".join(f"boxtitle{i}" for i in range(1_500))
-        + "\n\nboxbody\n\n</InfoBox>\n", encoding="utf-8")
+        + "\n\nboxbody\n\n</InfoBox>\n\n<InfoBox>\n\n```\n" + "\n".join(f"tall {i}" for i in range(1_450))
+        + "\n```\n\ntallboxend\n\n</InfoBox>\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
                "-c", str(PROJECT), "-q"]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
@@ -175,7 +177,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
                                    text=True, check=True).stdout.split())
     assert "index.md:23: WARNING: a heading of 18,389 characters is shortened" in warnings  # in a box
     for words in ("word24999 lastword", "lastbold", "long link linktext", "title24999 lastpara", "Code before",
-                  "boxtitle1499 boxbody"):
+                  "boxtitle1499 boxbody", "tall 1449 tallboxend"):
         assert words in text, words
 
 

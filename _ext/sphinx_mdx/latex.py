@@ -115,7 +115,29 @@ _ENVIRONMENTS: dict[type[nodes.Element], Counter[str]] = {
     # exhausts TeX's input stack (Sphinx's issue #6804 fixed it for code blocks in one box only)
     nodes.Admonition: Counter(box=1),
     mdx_box: Counter(box=1),
+    nodes.topic: Counter(box=1),
+    nodes.sidebar: Counter(box=1),
 }
+
+#: The most lines a framed box holds: a frame is drawn around its content in one piece before it is
+#: split across pages, and a piece taller than TeX's largest dimension (16,383 pt, some 1,300 lines)
+#: stops the PDF. A taller box loses its frame, as a box in a box does.
+TALLEST_BOX_LINES = 800
+#: Characters a line of text or code holds, to count the lines a box will take.
+_LINE_CHARACTERS = 80
+
+
+def _lines_of(node: nodes.Element) -> int:
+    """About how many lines ``node``'s content takes on the page: its code lines (long ones
+    wrapping), and its paragraphs' text in lines of :data:`_LINE_CHARACTERS`."""
+    lines = 0
+    for block in node.findall(lambda each: isinstance(each, nodes.literal_block | nodes.paragraph)):
+        if isinstance(block, nodes.paragraph) and block.next_node(nodes.literal_block, ascend=False) is None:
+            lines += len(block.astext()) // _LINE_CHARACTERS + 1
+        elif isinstance(block, nodes.literal_block):
+            lines += sum(len(line) // _LINE_CHARACTERS + 1 for line in block.astext().split("\n"))
+    return lines
+
 
 #: LaTeX's bullets, level by level; a flattened list goes on with them.
 BULLETS = ("•", "–", "∗", "·")
@@ -127,7 +149,8 @@ _ITEM_BODIES = (nodes.definition, nodes.field_body, nodes.description)
 
 
 class BoundListNesting(SphinxPostTransform):
-    """LaTeX: a list, quote or box deeper than LaTeX allows is written flat, so no page fails the PDF.
+    """LaTeX: a list, quote or box deeper than LaTeX allows, or a box taller than its frame can
+    be (:data:`TALLEST_BOX_LINES`), is written flat, so no page fails the PDF.
 
     A flat list's items follow one another as paragraphs, each starting with the bullet or
     number the list would have shown, in a group the package indents a little (up to a point)
@@ -155,7 +178,8 @@ def _bound(node: nodes.Element, around: Counter[str]) -> None:
             _bound(child, around)
             continue
         bullets = Counter(bullet=int(isinstance(child, _BULLETED)))
-        if all(around[key] + opens[key] <= limit for key, limit in NESTING_LIMITS.items()):
+        fits = all(around[key] + opens[key] <= limit for key, limit in NESTING_LIMITS.items())
+        if fits and not (opens["box"] and _lines_of(child) > TALLEST_BOX_LINES):
             _bound(child, around + opens + bullets)
             continue
         # a box's content goes in its place (its frame is the structure, and a group per level would
@@ -184,7 +208,7 @@ def _flattened(node: nodes.Element, bullets_around: int) -> list[nodes.Node]:
         return [nodes.paragraph("", "", *lines[:-1])]
     if isinstance(node, nodes.block_quote):
         return list(node.children)
-    if isinstance(node, nodes.Admonition | mdx_box):
+    if isinstance(node, nodes.Admonition | mdx_box | nodes.topic | nodes.sidebar):
         content = [nodes.paragraph("", "", nodes.strong("", "", *child.children)) if isinstance(child, nodes.title)
                    else child for child in node.children]
         kind = KINDS[node["kind"]][1] if isinstance(node, mdx_box) else node.tagname
