@@ -12,11 +12,13 @@ import subprocess
 import sys
 
 import pytest
+from docutils import nodes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 
 from conftest import PROJECT, copy_root, require_commands, sphinx_build
+from sphinx_mdx.latex import TALLEST_BOX_LINES, _lines_of
 from sphinx_mdx.latex_lines import CODE_BLOCK_CHARACTERS, LINE_LIMIT, _runs, fit_lines
 
 #: Words of the test root that the PDF must show: deep lists and quotes, and tooltip bodies
@@ -190,3 +192,14 @@ def test_code_is_set_in_blocks_within_the_limits():
     runs = _runs(wide)
     assert all(sum(len(line) + 1 for line in run) <= CODE_BLOCK_CHARACTERS + 1 for _, run in runs)
     assert [line for _, run in runs for line in run] == wide and [offset for offset, _ in runs][:2] == [0, 20]
+
+
+def test_a_box_counts_the_lines_of_its_code_text_and_headings():
+    """What makes a box too tall for its frame: code lines (long ones wrap), text and headings."""
+    def box(*content):
+        return nodes.note("", *content)
+    assert _lines_of(box(nodes.literal_block("", "\n".join(["x"] * 900)))) == 900
+    assert _lines_of(box(nodes.literal_block("", "x" * 8_000))) == 101
+    assert _lines_of(box(nodes.paragraph("", "x" * 80_000))) == 1_001
+    assert _lines_of(box(nodes.rubric("", "x" * 80_000), nodes.paragraph("", "body"))) > TALLEST_BOX_LINES
+    assert _lines_of(box(nodes.paragraph("", "short"), nodes.title("", "title"))) == 2

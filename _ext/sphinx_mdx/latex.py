@@ -129,13 +129,14 @@ _LINE_CHARACTERS = 80
 
 def _lines_of(node: nodes.Element) -> int:
     """About how many lines ``node``'s content takes on the page: its code lines (long ones
-    wrapping), and its paragraphs' text in lines of :data:`_LINE_CHARACTERS`."""
+    wrapping), and its paragraphs' and headings' text in lines of :data:`_LINE_CHARACTERS`."""
     lines = 0
-    for block in node.findall(lambda each: isinstance(each, nodes.literal_block | nodes.paragraph)):
-        if isinstance(block, nodes.paragraph) and block.next_node(nodes.literal_block, ascend=False) is None:
-            lines += len(block.astext()) // _LINE_CHARACTERS + 1
-        elif isinstance(block, nodes.literal_block):
+    for block in node.findall(lambda each: isinstance(each, nodes.literal_block | nodes.paragraph | nodes.rubric
+                                                      | nodes.title)):
+        if isinstance(block, nodes.literal_block):
             lines += sum(len(line) // _LINE_CHARACTERS + 1 for line in block.astext().split("\n"))
+        elif block.next_node(nodes.literal_block) is None:
+            lines += len(block.astext()) // _LINE_CHARACTERS + 1
     return lines
 
 
