@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 
 from conftest import PROJECT, copy_root, require_commands, sphinx_build
-from sphinx_mdx.latex import TALLEST_BOX_LINES, _lines_of
+from sphinx_mdx.latex import TALLEST_BOX_LINES
+from sphinx_mdx.components.shared import line_break
+from sphinx_mdx.latex_layout import lines_of
 from sphinx_mdx.latex_lines import CODE_BLOCK_CHARACTERS, LINE_LIMIT, _runs, fit_lines
 
 #: Words of the test root that the PDF must show: deep lists and quotes, and tooltip bodies
@@ -151,7 +153,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     markup, a code line, a heading (copied into the .aux, .toc and bookmarks) and a URL longer
     than that build, every word kept, the shortened ones warned; so do inline code that Sphinx
     reads again as one line (escaped, or with break points), a long heading in a box, and a box
-    taller than its frame can be (it loses the frame)."""
+    taller than its frame can be (it loses the frame), and a table cell taller than a page."""
     require_commands("latexmk", "pdftotext")
     source = tmp_path / "src"
     source.mkdir()
@@ -163,7 +165,8 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + "Code before `" + "a." * 15_000 + "` and `" + "\\" * 12_500 + "`.\n\n"
         + "import InfoBox from 'x';\n\n<InfoBox>\n\n### " + " ".join(f"boxtitle{i}" for i in range(1_500))
         + "\n\nboxbody\n\n</InfoBox>\n\n<InfoBox>\n\n```\n" + "\n".join(f"tall {i}" for i in range(1_450))
-        + "\n```\n\ntallboxend\n\n</InfoBox>\n", encoding="utf-8")
+        + "\n```\n\ntallboxend\n\n</InfoBox>\n\n<table><tr><th>Name</th><th>Value</th></tr><tr><td>tallcell</td><td>"
+        + "<br/>".join(f"cellline{i}" for i in range(150)) + "</td></tr></table>\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
                "-c", str(PROJECT), "-q"]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
@@ -177,9 +180,11 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     latex = tmp_path / "out" / "latex"
     text = " ".join(subprocess.run(["pdftotext", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
+    assert "a table with a cell taller than a page is set in the PDF as its rows" in warnings
     assert "index.md:23: WARNING: a heading of 18,389 characters is shortened" in warnings  # in a box
     for words in ("word24999 lastword", "lastbold", "long link linktext", "title24999 lastpara", "Code before",
-                  "boxtitle1499 boxbody", "tall 1449 tallboxend"):
+                  "boxtitle1499 boxbody", "tall 1449 tallboxend", "Name: tallcell Value: cellline0",
+                  "cellline149"):
         assert words in text, words
 
 
@@ -198,8 +203,9 @@ def test_a_box_counts_the_lines_of_its_code_text_and_headings():
     """What makes a box too tall for its frame: code lines (long ones wrap), text and headings."""
     def box(*content):
         return nodes.note("", *content)
-    assert _lines_of(box(nodes.literal_block("", "\n".join(["x"] * 900)))) == 900
-    assert _lines_of(box(nodes.literal_block("", "x" * 8_000))) == 101
-    assert _lines_of(box(nodes.paragraph("", "x" * 80_000))) == 1_001
-    assert _lines_of(box(nodes.rubric("", "x" * 80_000), nodes.paragraph("", "body"))) > TALLEST_BOX_LINES
-    assert _lines_of(box(nodes.paragraph("", "short"), nodes.title("", "title"))) == 2
+    assert lines_of(box(nodes.literal_block("", "\n".join(["x"] * 900)))) == 900
+    assert lines_of(box(nodes.literal_block("", "x" * 8_000))) == 81
+    assert lines_of(box(nodes.paragraph("", "x" * 80_000))) == 801
+    assert lines_of(box(nodes.rubric("", "x" * 100_000), nodes.paragraph("", "body"))) > TALLEST_BOX_LINES
+    assert lines_of(box(nodes.paragraph("", "short"), nodes.title("", "title"))) == 2
+    assert lines_of(box(nodes.paragraph("", "a", *[line_break() for _ in range(60)])), width=40) == 61

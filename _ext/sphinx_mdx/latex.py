@@ -24,6 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .components.boxes import KINDS, mdx_box
 from .components.shared import ancestors, line_break
+from .latex_layout import lines_of
 
 PACKAGE = "sphinxmdx"
 
@@ -123,23 +124,6 @@ _ENVIRONMENTS: dict[type[nodes.Element], Counter[str]] = {
 #: split across pages, and a piece taller than TeX's largest dimension (16,383 pt, some 1,300 lines)
 #: stops the PDF. A taller box loses its frame, as a box in a box does.
 TALLEST_BOX_LINES = 800
-#: Characters a line of text or code holds, to count the lines a box will take.
-_LINE_CHARACTERS = 80
-
-
-def _lines_of(node: nodes.Element) -> int:
-    """About how many lines ``node``'s content takes on the page: its code lines (long ones
-    wrapping), and its paragraphs' and headings' text in lines of :data:`_LINE_CHARACTERS`."""
-    lines = 0
-    for block in node.findall(lambda each: isinstance(each, nodes.literal_block | nodes.paragraph | nodes.rubric
-                                                      | nodes.title)):
-        if isinstance(block, nodes.literal_block):
-            lines += sum(len(line) // _LINE_CHARACTERS + 1 for line in block.astext().split("\n"))
-        elif block.next_node(nodes.literal_block) is None:
-            lines += len(block.astext()) // _LINE_CHARACTERS + 1
-    return lines
-
-
 #: LaTeX's bullets, level by level; a flattened list goes on with them.
 BULLETS = ("•", "–", "∗", "·")
 _BULLETED = (nodes.bullet_list, addnodes.hlist)  # an hlist is a bullet list in columns
@@ -180,7 +164,7 @@ def _bound(node: nodes.Element, around: Counter[str]) -> None:
             continue
         bullets = Counter(bullet=int(isinstance(child, _BULLETED)))
         fits = all(around[key] + opens[key] <= limit for key, limit in NESTING_LIMITS.items())
-        if fits and not (opens["box"] and _lines_of(child) > TALLEST_BOX_LINES):
+        if fits and not (opens["box"] and lines_of(child) > TALLEST_BOX_LINES):
             _bound(child, around + opens + bullets)
             continue
         # a box's content goes in its place (its frame is the structure, and a group per level would

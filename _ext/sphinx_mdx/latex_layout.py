@@ -23,7 +23,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .components.boxes import mdx_box
-from .components.shared import add_node, ancestors, depart_passthrough
+from .components.shared import add_node, ancestors, depart_passthrough, line_break, rule
+from .warnings_ import MdxWarnings, warn
 
 #: A token at least this long may wrap inside (shorter ones fit any column we make).
 LONG_TOKEN = 12
@@ -167,6 +168,64 @@ def column_widths(columns: list[_Column], line: float = LINE_CHARACTERS) -> list
     return [need + spare * extra / sum(more) for need, extra in zip(floor, more, strict=True)]
 
 
+def lines_of(node: nodes.Element, width: int = LINE_CHARACTERS) -> int:
+    """About how many lines ``node``'s content takes in a column ``width`` characters wide: its
+    code lines (long ones wrapping), its paragraphs' and headings' text, and its line breaks."""
+    lines = 0
+    for block in node.findall(lambda each: isinstance(each, nodes.literal_block | nodes.paragraph | nodes.rubric
+                                                      | nodes.title)):
+        if isinstance(block, nodes.literal_block):
+            lines += sum(len(line) // width + 1 for line in block.astext().split("\n"))
+        elif block.next_node(nodes.literal_block) is None:
+            lines += len(block.astext()) // width + 1 + sum(1 for _ in block.findall(line_break))
+    return lines
+
+
+#: The most lines a table cell takes in the PDF: a row cannot break across pages, so what a taller
+#: cell holds past the page's end is lost (and past TeX's largest dimension, the PDF fails).
+TALLEST_CELL_LINES = 40
+
+
+class TallCells(SphinxPostTransform):
+    """LaTeX: a table with a cell taller than a page (:data:`TALLEST_CELL_LINES`) is set as its rows
+    one after another, each cell's content after its column's heading, with a warning."""
+
+    default_priority = 790  # before TableColumns sizes the columns of the tables that stay
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            tgroup = next(iter(table.findall(nodes.tgroup)), None)
+            if tgroup is None or table.parent is None:
+                continue
+            count = tgroup["cols"]
+            cells = list(_cells(tgroup, count))
+            width = max(LINE_CHARACTERS // count, 10)
+            if any(lines_of(entry, width * span) > TALLEST_CELL_LINES for entry, _, span in cells):
+                warn(MdxWarnings.LATEX, "a table with a cell taller than a page is set in the PDF as its rows one "
+                     "after another (a table row cannot break across pages)", table)
+                table.replace_self(_rows_in_turn(table, cells))
+
+
+def _rows_in_turn(table: nodes.table, cells: list) -> nodes.container:
+    """The table's rows one after another, a rule between them, each cell after its column's heading."""
+    heads: dict[int, str] = {}
+    content: list[nodes.Node] = [nodes.paragraph("", "", nodes.strong("", "", *title.children))
+                                 for title in table.children if isinstance(title, nodes.title)]
+    row = None
+    for entry, column, _ in cells:
+        if isinstance(entry.parent.parent, nodes.thead):
+            heads.setdefault(column, entry.astext())
+            continue
+        if entry.parent is not row:
+            row = entry.parent
+            content.append(rule())
+        if heads.get(column):
+            content.append(nodes.paragraph("", "", nodes.strong("", heads[column] + ":")))
+        content.extend(entry.children)
+    return nodes.container("", *content)
+
+
 class TableColumns(SphinxPostTransform):
     """LaTeX: each table's columns sized by their content; long tables break across pages."""
 
@@ -232,5 +291,6 @@ def _cells(tgroup: nodes.tgroup, count: int):
 def setup_latex_layout(app: Sphinx) -> None:
     add_node(app, mdx_break_point, html=(_visit_break_html, depart_passthrough),
              latex=(_visit_break_latex, depart_passthrough))
+    app.add_post_transform(TallCells)
     app.add_post_transform(TableColumns)
     app.add_post_transform(BreakPoints)
