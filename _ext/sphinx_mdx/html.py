@@ -25,7 +25,7 @@ from . import links
 from .components.shared import details, line_break, summary
 from .components.youtube import video_frame
 from .media import css_length
-from .warnings_ import MdxWarnings
+from .warnings_ import MdxWarnings, quoted
 
 if TYPE_CHECKING:
     from .renderer import JsxElement
@@ -141,7 +141,7 @@ def _anchor(element: JsxElement) -> None:
         _wrap(element, nodes.inline())
         return
     if links.is_unsafe(href):
-        element.warn(MdxWarnings.LINK, f"unsafe link target {href[:80]!r} dropped; its text is kept")
+        element.warn(MdxWarnings.LINK, f"unsafe link target {quoted(href)} dropped; its text is kept")
         _wrap(element, nodes.inline())
         return
     node, content = links.link_to(href, element.renderer.sphinx_env.docname)
@@ -155,7 +155,7 @@ def _image(element: JsxElement) -> None:
     src = element.text("src")
     alt = element.text("alt", "")
     if src is None or links.is_unsafe(src):
-        element.warn(MdxWarnings.HTML, f"<img> with a missing or unsafe src {(src or '')[:80]!r}; its alt text is kept")
+        element.warn(MdxWarnings.HTML, f"<img> with a missing or unsafe src {quoted(src or '')}; its alt text is kept")
         element.renderer.current_node.append(nodes.Text(alt))
         return
     image = nodes.image(uri=src, alt=alt)
@@ -279,7 +279,7 @@ def _iframe(element: JsxElement) -> None:
     """A video player from an allowed host; any other frame becomes a link to its address."""
     src = element.text("src")
     if not src or links.is_unsafe(src):
-        element.warn(MdxWarnings.HTML, f"<iframe> with a missing or unsafe src {(src or '')[:80]!r} is dropped")
+        element.warn(MdxWarnings.HTML, f"<iframe> with a missing or unsafe src {quoted(src or '')} is dropped")
         return
     node = video_frame(src, element.text("title", ""), element.renderer.sphinx_env.config.mdx_video_hosts,
                        element.renderer.location(element.line))

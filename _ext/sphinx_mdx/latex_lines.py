@@ -143,7 +143,7 @@ class LongCode(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for block in list(self.document.findall(nodes.literal_block)):
-            if not all(isinstance(child, nodes.Text) for child in block.children):
+            if not _text_only(block):
                 continue  # a parsed literal, whose markup would be cut
             text = block.astext()
             lines = text.split("\n")
@@ -178,6 +178,11 @@ class LongCode(SphinxPostTransform):
             if highlighted:
                 piece.rawsource = part
             piece[:] = [nodes.Text(part)]
+
+
+def _text_only(node: nodes.Element) -> bool:
+    """Whether ``node`` holds only text, which can be cut anywhere; markup inside would be cut too."""
+    return all(isinstance(child, nodes.Text) for child in node.children)
 
 
 def _runs(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -224,7 +229,7 @@ class LongInlineCode(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for literal in list(self.document.findall(nodes.literal)):
             text = literal.astext()
-            if len(text) <= INLINE_CODE_LIMIT or not all(isinstance(child, nodes.Text) for child in literal.children):
+            if len(text) <= INLINE_CODE_LIMIT or not _text_only(literal):
                 continue
             pieces = []
             for start in range(0, len(text), INLINE_CODE_LIMIT):

@@ -25,7 +25,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .trust import has_scheme, safe_id, url_allowed
-from .warnings_ import MdxWarnings, warn
+from .warnings_ import MdxWarnings, quoted, warn
 
 _NUMERIC_PREFIX = re.compile(r"^\d+(?:\.\d+)?-")
 #: The ``reftype`` of the pending references this module resolves.
@@ -219,13 +219,13 @@ def resolve_site_link(
     external = nodes.reference("", "", *content.children, refuri=live_url(app.config, site_path))
     if docname is None:
         if site_path != href:  # a file this folder does not have: say where the link goes now
-            warn(MdxWarnings.LINK, f"link {href[:80]!r} names no page of this folder; it goes to "
+            warn(MdxWarnings.LINK, f"link {quoted(href)} names no page of this folder; it goes to "
                  f"{external['refuri'][:120]}",
                  node)
         return external
     anchor = safe_id(parts.fragment)
     if anchor and anchor not in _anchors(env).get(docname, ()):
-        warn(MdxWarnings.ANCHOR, f"link {href[:80]!r}: page {docname!r} has no anchor #{anchor[:80]}", node)
+        warn(MdxWarnings.ANCHOR, f"link {quoted(href)}: page {docname!r} has no anchor #{anchor[:80]}", node)
     if docname == here and html_output:
         uri = ""
     else:

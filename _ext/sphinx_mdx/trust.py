@@ -40,7 +40,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
 
 from .front_matter import key_line
-from .warnings_ import MdxWarnings, warn
+from .warnings_ import MdxWarnings, quoted, warn
 
 #: Directives an untrusted page may use: none reads a file, fetches a URL or writes raw output.
 DIRECTIVES = frozenset({
@@ -316,7 +316,7 @@ def _check_toctree_urls(directive, run: Callable[[], list[nodes.Node]]) -> list[
     for toctree in (node for top in result for node in top.findall(addnodes.toctree)):
         for title, ref in list(toctree["entries"]):
             if ref not in env.found_docs and ref != "self" and not url_allowed(ref):
-                warn(MdxWarnings.LINK, f"toctree entry {ref[:80]!r} is not allowed (only http, https, mailto "
+                warn(MdxWarnings.LINK, f"toctree entry {quoted(ref)} is not allowed (only http, https, mailto "
                      "and relative URLs); it is left out", (env.docname, directive.lineno))
                 toctree["entries"].remove((title, ref))
     return result
@@ -610,7 +610,7 @@ class CheckedUrls(SphinxPostTransform):
                     node.replace_self(literal(text, text))
 
     def _refuse(self, node: nodes.Element, url: str, replacement: nodes.Element) -> None:
-        warn(MdxWarnings.LINK, f"URL {url[:80]!r} is not allowed (only http, https, mailto and relative "
+        warn(MdxWarnings.LINK, f"URL {quoted(url)} is not allowed (only http, https, mailto and relative "
              "URLs); its text is kept", node)
         node.replace_self(replacement)
 

@@ -66,3 +66,8 @@ def warn(subtype: MdxWarnings, message: str, location) -> None:
         subtype=subtype.value,
         location=location,
     )
+
+
+def quoted(value: str) -> str:
+    """``value`` as a warning quotes it: its repr, cut at 80 characters (a page may write a 200 kB URL)."""
+    return repr(value[:80])

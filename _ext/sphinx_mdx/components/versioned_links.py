@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from .. import links
-from ..warnings_ import MdxWarnings, warn
+from ..warnings_ import MdxWarnings, quoted, warn
 from .shared import Component
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class EditionLinkRole(SiteLinkRole):
         edition, colon, path = url.partition(":")
         found = edition_url(self.config, edition, path) if colon else None
         if found is None:
-            warn(MdxWarnings.ATTRIBUTE, _unknown_edition(f"{{{self.name}}} {url[:80]!r}"), self.get_location())
+            warn(MdxWarnings.ATTRIBUTE, _unknown_edition(f"{{{self.name}}} {quoted(url)}"), self.get_location())
         return found or url
 
 

@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..trust import frame_allowed, parse_url, url_allowed, url_host
-from ..warnings_ import MdxWarnings, warn
+from ..warnings_ import MdxWarnings, quoted, warn
 from .shared import Component, add_node, depart_passthrough, visit_passthrough
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def video_frame(url: str, title: str, allowed_hosts: list[str], location) -> nod
     """
     label = f"Video: {title}" if title else url
     if not url_allowed(url):
-        warn(MdxWarnings.LINK, f"unsafe video address {url[:80]!r} dropped; its title is kept", location)
+        warn(MdxWarnings.LINK, f"unsafe video address {quoted(url)} dropped; its title is kept", location)
         return nodes.paragraph("", label)
     link = nodes.reference("", label, refuri=url)
     source = embed_url(url)
