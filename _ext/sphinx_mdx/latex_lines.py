@@ -19,6 +19,7 @@ import re
 import string
 
 from docutils import nodes
+from docutils.parsers.rst.directives.body import ParsedLiteral
 from docutils.utils import get_source_line
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -138,13 +139,14 @@ class LongCode(SphinxPostTransform):
     since Sphinx's ``sphinxVerbatim`` exhausts TeX's memory at about 1,500 lines (Sphinx issue
     3099, fixed alike in Sphinx 9.1, which needs Python 3.12)."""
 
-    default_priority = 850
+    default_priority = 995  # after trust.CheckedUrls (990), which sets refused math as code
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
         for block in list(self.document.findall(nodes.literal_block)):
             if not _text_only(block):
-                continue  # a parsed literal, whose markup would be cut
+                _break_marked_up_lines(block)
+                continue
             text = block.astext()
             lines = text.split("\n")
             longest = max(len(line) for line in lines)
@@ -178,6 +180,34 @@ class LongCode(SphinxPostTransform):
             if highlighted:
                 piece.rawsource = part
             piece[:] = [nodes.Text(part)]
+
+
+def _break_marked_up_lines(block: nodes.literal_block) -> None:
+    """A parsed literal's lines longer than :data:`CODE_LINE_LIMIT` broken, with a warning, at the
+    last space that fits (or at the limit) inside its text: its markup stays whole, and so does
+    every word, which the PDF wraps anyway."""
+    column, written, longest = 0, 0, 0  # the line's length as it is set, and as it was written
+    for text in list(block.findall(nodes.Text)):
+        pieces: list[str] = []
+        for number, segment in enumerate(str(text).split("\n")):
+            if number:
+                pieces.append("\n")
+                column = written = 0
+            written += len(segment)
+            longest = max(longest, written)
+            while column + len(segment) > CODE_LINE_LIMIT:
+                room = max(CODE_LINE_LIMIT - column, 1)
+                space = segment.rfind(" ", 0, room)
+                cut = space + 1 if space > 0 else room
+                pieces += [segment[:cut], "\n"]
+                segment, column = segment[cut:], 0
+            pieces.append(segment)
+            column += len(segment)
+        if len(pieces) > 1 and "".join(pieces) != str(text):
+            text.parent.replace(text, nodes.Text("".join(pieces)))
+    if longest > CODE_LINE_LIMIT:
+        warn(MdxWarnings.LATEX, f"a line of {longest:,} characters in a parsed literal is broken into lines of "
+             f"at most {CODE_LINE_LIMIT:,} in the PDF, which cannot read it whole", block)
 
 
 def _text_only(node: nodes.Element) -> bool:
@@ -265,7 +295,18 @@ def _short_id(identifier: str) -> str:
     return "mdx-long-" + hashlib.sha256(identifier.encode()).hexdigest()[:32]
 
 
+class LocatedParsedLiteral(ParsedLiteral):
+    """docutils' ``parsed-literal``, whose block also knows its line, for the warnings about it."""
+
+    def run(self) -> list[nodes.Node]:
+        result = super().run()
+        for node in result:
+            node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
+        return result
+
+
 def setup_latex_lines(app: Sphinx) -> None:
+    app.add_directive("parsed-literal", LocatedParsedLiteral, override=True)
     app.add_node(nodes.document, override=True, latex=(lambda self, node: type(self).visit_document(self, node),
                                                        depart_document_latex))
     app.add_post_transform(LongCode)
