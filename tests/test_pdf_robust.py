@@ -20,7 +20,8 @@ from sphinx.util.console import strip_colors
 from conftest import PROJECT, copy_root, require_commands, sphinx_build
 from sphinx_mdx.latex import TALLEST_BOX_LINES
 from sphinx_mdx.components.shared import line_break
-from sphinx_mdx.latex_layout import lines_of
+from sphinx_mdx.components.shared import lines_of
+from sphinx_mdx.latex_layout import math_rows
 from sphinx_mdx.latex_lines import CODE_BLOCK_CHARACTERS, LINE_LIMIT, _runs, fit_lines
 
 #: Words of the test root that the PDF must show: deep lists and quotes, and tooltip bodies
@@ -158,6 +159,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     source = tmp_path / "src"
     source.mkdir()
     heading = " ".join(f"title{i}" for i in range(25_000))
+    words = " ".join(f"uword{i}" for i in range(30))
     (source / "index.md").write_text(
         "# Long lines\n\n" + " ".join(f"word{i}" for i in range(25_000)) + " lastword\n\n"
         + "<b>x</b>" * 30_000 + " lastbold\n\n```python\n" + "y=" + "1+" * 110_000 + "2\n```\n\n"
@@ -166,7 +168,15 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + "import InfoBox from 'x';\n\n<InfoBox>\n\n### " + " ".join(f"boxtitle{i}" for i in range(1_500))
         + "\n\nboxbody\n\n</InfoBox>\n\n<InfoBox>\n\n```\n" + "\n".join(f"tall {i}" for i in range(1_450))
         + "\n```\n\ntallboxend\n\n</InfoBox>\n\n<table><tr><th>Name</th><th>Value</th></tr><tr><td>tallcell</td><td>"
-        + "<br/>".join(f"cellline{i}" for i in range(150)) + "</td></tr></table>\n", encoding="utf-8")
+        + "<br/>".join(f"cellline{i}" for i in range(150)) + "</td></tr></table>\n\n"
+        + "```{parsed-literal}\nparsedstart " + " ".join(f"**b{i}** t{i}" for i in range(25_000)) + " parsedend\n```\n\n"
+        + "```{math}\n" + "\\\\\n".join(f"x_{{{i}}} &= {i + 5_000}" for i in range(120)) + "\n```\n\nmathend\n\n"
+        + "```{math}\n:label: tall\n" + "\\\\\n".join(f"y_{{{i}}} &= {{{i}}}" for i in range(50)) + "\n```\n\n"
+        + "See {eq}`tall` numberend.\n\n"
+        + f"A <u>{words}</u> underend, a token {'A' * 300} tokenend, `{'~' * 300}` tildeend, "
+        + f"{{tp-badge}}`{words}` badgeend.\n\n"
+        + "````{tooltip} tall trigger\ntipstart\n\n```\n" + "\n".join(f"tipline {i}" for i in range(120))
+        + "\n```\n\ntipend\n````\n\nafterpara\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
                "-c", str(PROJECT), "-q"]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
@@ -184,8 +194,30 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     assert "index.md:23: WARNING: a heading of 18,389 characters is shortened" in warnings  # in a box
     for words in ("word24999 lastword", "lastbold", "long link linktext", "title24999 lastpara", "Code before",
                   "boxtitle1499 boxbody", "tall 1449 tallboxend", "Name: tallcell Value: cellline0",
-                  "cellline149"):
+                  "cellline149", "b24999 t24999 parsedend", "mathend", "uword29 underend", "tildeend",
+                  "uword29 badgeend", "tipline 119 tipend afterpara", "tall trigger1 1 tipstart"):
         assert words in text, words
+    page = (source / "index.md").read_text(encoding="utf-8")
+    parsed, tall_tip = (page[:page.index(start)].count("\n") + 1 for start in ("```{parsed-literal}", "````{tooltip}"))
+    assert f"index.md:{parsed}: WARNING: a line of 327,801 characters in a parsed literal is broken" in warnings
+    assert f"index.md:{tall_tip}: WARNING: a tooltip body taller than a footnote can be is set after" in warnings
+    assert all(row in text for row in ("= 5000", "= 5060", "= 5119")), "a row of tall math is cut off"
+    tex = next(latex.glob("*.tex")).read_text(encoding="utf-8")
+    numbered = tex[tex.index(r"\begin{align}"):tex.index(r"\end{align}")]
+    assert numbered.count(r"\notag") == 49 and numbered.endswith(r"\label{equation:index:tall}")
+    assert "See (1.1) numberend" in text  # one number, on the last row, and the reference to it
+    boxes = subprocess.run(["pdftotext", "-bbox", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    past_edge = [match.group(2) for match in re.finditer(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>'
+                                                           r"([^<]*)</word>", boxes) if float(match.group(1)) > width - 36]
+    assert past_edge == [], past_edge[:5]  # underlines, badges, tokens and running feet wrap or are cut short
+
+
+def test_math_rows_are_split_outside_braces_and_environments():
+    assert math_rows(r"a \\ b") == ["a ", " b"]
+    assert math_rows(r"\text{x \\ y} \\ \begin{cases}p \\ q\end{cases} \{ \\ z") == [
+        r"\text{x \\ y} ", r" \begin{cases}p \\ q\end{cases} \{ ", " z"]
 
 
 def test_code_is_set_in_blocks_within_the_limits():

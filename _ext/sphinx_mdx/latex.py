@@ -23,8 +23,8 @@ from sphinx.locale import admonitionlabels
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .components.boxes import KINDS, mdx_box
-from .components.shared import ancestors, line_break
-from .latex_layout import lines_of
+from .components.tooltip import TOOLTIP_NOTE_CLASS
+from .components.shared import ancestors, line_break, lines_of
 
 PACKAGE = "sphinxmdx"
 
@@ -60,8 +60,6 @@ def package_text() -> str:
 \ProvidesPackage{{{PACKAGE}}}[2026/11/25 MDX components for Sphinx]
 % <u> in MDX pages
 \expandafter\providecommand\csname DUrolemdx-u\endcsname[1]{{\underline{{#1}}}}
-% <TpBadge /> (components/badges.py): its words in a small frame
-\expandafter\providecommand\csname DUrolemdx-badge\endcsname[1]{{\fbox{{\footnotesize\sffamily #1}}}}
 % Characters pdflatex has no glyph for
 {declarations}
 % A list or quote nested deeper than LaTeX allows, written flat (latex.py): indented, up to a point
@@ -78,6 +76,8 @@ def package_text() -> str:
   \renewcommand\thechapter{{\mdx@Alph{{\value{{chapter}}}}}}\renewcommand\theHchapter{{appendix.\arabic{{chapter}}}}%
   \clearpage\thispagestyle{{empty}}\phantomsection\addcontentsline{{toc}}{{part}}{{\mdxappendicesname}}%
   \vspace*{{0.3\textheight}}{{\centering\py@HeaderFamily\Huge\mdxappendicesname\par}}\clearpage}}
+% Code lines with no place to wrap (a hash, a long expression) wrap anywhere rather than run off the page
+\sphinxsetup{{verbatimforcewraps=true}}
 % Table cells (latex_layout.py): ragged-right and never hyphenated
 \newcommand\mdxtablecell{{\raggedright\hyphenpenalty\@M}}
 % Tab panes (tabs.py): each opens with a rule and its label, kept with the pane's first lines
@@ -86,6 +86,18 @@ def package_text() -> str:
   {{\par\nobreak\@afterheading}}
 % InfoBox and WarningBox (boxes.py): the label never ends a page alone
 \newcommand\mdxboxneedspace{{\needspace{{5\baselineskip}}}}
+% <TpBadge /> (components/badges.py): its words in a small frame; words too many for a frame,
+% which never wraps, go without it
+\newcommand\mdx@badge[1]{{\footnotesize\sffamily #1}}
+\expandafter\def\csname DUrolemdx-badge\endcsname#1{{\sbox\@tempboxa{{\mdx@badge{{#1}}}}%
+  \ifdim\wd\@tempboxa>.5\linewidth{{\mdx@badge{{#1}}}}\else\fbox{{\usebox\@tempboxa}}\fi}}
+% A tooltip body too tall for a footnote (tooltip.py): a note after its paragraph, set small
+\newenvironment{{sphinxclass{TOOLTIP_NOTE_CLASS}}}{{\par\small}}{{\par}}
+% Running feet (Sphinx's page style): a heading too long for one line is cut short there, with an ellipsis
+\RequirePackage{{truncate}}
+\AtBeginDocument{{\let\mdx@leftmark\leftmark\let\mdx@rightmark\rightmark
+  \renewcommand\leftmark{{\truncate{{.8\headwidth}}{{\mdx@leftmark}}}}%
+  \renewcommand\rightmark{{\truncate{{.8\headwidth}}{{\mdx@rightmark}}}}}}
 % <center>
 \newenvironment{{sphinxclassmdx-center}}{{\center}}{{\endcenter}}
 % An image whose file is missing (media.py): its alt text in a frame, wrapped when it is long

@@ -23,12 +23,14 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .components.boxes import mdx_box
-from .components.shared import add_node, ancestors, depart_passthrough, line_break, rule
+from .components.shared import LINE_CHARACTERS, add_node, ancestors, depart_passthrough, lines_of, rule
 from .warnings_ import MdxWarnings, warn
 
 #: A token at least this long may wrap inside (shorter ones fit any column we make).
 LONG_TOKEN = 12
 _TOKEN = re.compile(rf"\S{{{LONG_TOKEN},}}")
+#: The longest piece of a token that stays whole; a longer one may wrap every that many characters.
+LONGEST_PIECE = 20
 #: Where a long token may wrap: after a separator, or before a camelCase hump.
 _BREAK = re.compile(r"(?<=[./_\-:=&?,;])(?=[^\s./_\-:=&?,;])|(?<=[a-z])(?=[A-Z])")
 
@@ -36,8 +38,6 @@ _BREAK = re.compile(r"(?<=[./_\-:=&?,;])(?=[^\s./_\-:=&?,;])|(?<=[a-z])(?=[A-Z])
 _FIXED = (nodes.FixedTextElement, nodes.math, nodes.raw, nodes.title, nodes.subtitle, nodes.rubric,
           nodes.option_string, addnodes.desc_signature)
 
-#: About how many characters of body text fit across the text block (Times at 10 pt, Sphinx's margins).
-LINE_CHARACTERS = 100
 #: How much of the line is kept for running text before identifiers are kept whole.
 SPARE_SHARE = 0.3
 #: The most of the line one column's unbreakable piece may claim; a longer piece is cut to fit.
@@ -108,7 +108,8 @@ def _add_break_points(text: nodes.Text, longest: int | None = None) -> None:
 
 
 class BreakPoints(SphinxPostTransform):
-    """LaTeX: long tokens in flowing text may wrap at their break points."""
+    """LaTeX: long tokens in flowing text may wrap at their break points, and a piece longer than
+    :data:`LONGEST_PIECE` (a hash, a run of one character) every that many characters."""
 
     default_priority = 810  # after TableColumns, which cuts table cells to their columns
     formats = ("latex",)
@@ -116,7 +117,107 @@ class BreakPoints(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for text in list(self.document.findall(nodes.Text)):
             if text.parent is not None and _TOKEN.search(text) and not _fixed(text):
-                _add_break_points(text)
+                _add_break_points(text, LONGEST_PIECE)
+        _break_runs_across_markup(self.document)
+
+
+def _break_runs_across_markup(document: nodes.document) -> None:
+    """A break point where a run of text with no space, spread over many nodes (``**a**b**c**``
+    and so on), grows longer than :data:`LONGEST_PIECE` at a node's start."""
+    run, block = 0, None
+    for text in list(document.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or _fixed(text):
+            continue
+        holder = next(node for node in ancestors(text) if not isinstance(node, nodes.Inline))
+        index = parent.index(text)
+        if holder is not block or (index and isinstance(parent[index - 1], mdx_break_point)):
+            run, block = 0, holder
+        value = str(text)
+        head = len(re.match(r"\S*", value).group())
+        if run and head and run + head > LONGEST_PIECE:
+            parent.insert(index, mdx_break_point())
+            run = 0
+        tail = len(re.search(r"\S*$", value).group())
+        run = tail if tail < len(value) else run + len(value)
+
+
+class BreakableUnderlines(SphinxPostTransform):
+    """LaTeX: ``\\underline`` sets its text in one box, which never wraps, so a long ``<u>`` ran
+    off the page; its words are underlined one by one, and the line may break between them."""
+
+    default_priority = 805  # before BreakPoints, which then sees each word
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for underline in list(self.document.findall(nodes.inline)):
+            if "mdx-u" in underline["classes"] and " " in underline.astext():
+                underline.replace_self(_underlined_words(underline))
+
+
+def _underlined_words(underline: nodes.inline) -> list[nodes.Node]:
+    """``underline``'s text as words each underlined alone, the spaces between them not; markup
+    inside it is underlined whole."""
+    words: list[nodes.Node] = []
+    for child in underline.children:
+        parts = re.split(r"(\s+)", str(child)) if isinstance(child, nodes.Text) else [child]
+        for part in parts:
+            if isinstance(part, str) and (not part or part.isspace()):
+                words.extend([nodes.Text(part)] if part else [])
+                continue
+            word = underline.copy()
+            word["ids"] = underline["ids"] if not words else []
+            word += nodes.Text(part) if isinstance(part, str) else part.deepcopy()
+            words.append(word)
+    return words
+
+
+#: The most rows a display of math has before its rows may go on over the next page.
+TALL_MATH_ROWS = 40
+
+
+class TallMath(SphinxPostTransform):
+    """LaTeX: Sphinx sets a display of math in one ``split`` or ``aligned`` box, which never
+    breaks across pages, so the rows of a display taller than a page were cut off. One of more
+    than :data:`TALL_MATH_ROWS` rows is set as ``align``, its rows aligned as before, and the
+    page may break between them; numbered, it still has one number, on its last row."""
+
+    default_priority = 995  # after trust.CheckedUrls (990) checked the page's commands: these are ours
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for block in self.document.findall(nodes.math_block):
+            if block.get("no-wrap", block.get("nowrap", False)):
+                continue  # written as its author set it
+            rows = [row.strip() for part in block.astext().split("\n\n") if part.strip() for row in math_rows(part)]
+            if len(rows) <= TALL_MATH_ROWS:
+                continue
+            numbered = bool(block.get("label")) or self.config.math_number_all
+            label = rf"\label{{equation:{block['docname']}:{block['label']}}}" if block.get("label") else ""
+            if numbered:
+                rows = [row + r"\notag" for row in rows[:-1]] + [rows[-1] + label]
+            environment = "align" if numbered else "align*"
+            block[:] = [nodes.Text(rf"{{\allowdisplaybreaks\begin{{{environment}}}" + "\\\\\n".join(rows)
+                                   + rf"\end{{{environment}}}}}")]
+            block["no-wrap"], block["label"] = True, None
+
+
+def math_rows(math: str) -> list[str]:
+    """``math``'s rows: its text between the ``\\\\`` that are not inside braces or an environment."""
+    rows, depth, start, at = [], 0, 0, 0
+    while at < len(math):
+        char = math[at]
+        if char == "\\":
+            if math.startswith("\\\\", at) and depth == 0:
+                rows.append(math[start:at])
+                start = at + 2
+            elif math.startswith(("\\begin", "\\end"), at):
+                depth += 1 if math.startswith("\\begin", at) else -1
+            at += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        at += 1
+    return [*rows, math[start:]]
 
 
 @dataclass
@@ -166,19 +267,6 @@ def column_widths(columns: list[_Column], line: float = LINE_CHARACTERS) -> list
     spare = line - sum(floor)
     more = [want - need for want, need in zip(wanted, floor, strict=True)]
     return [need + spare * extra / sum(more) for need, extra in zip(floor, more, strict=True)]
-
-
-def lines_of(node: nodes.Element, width: int = LINE_CHARACTERS) -> int:
-    """About how many lines ``node``'s content takes in a column ``width`` characters wide: its
-    code lines (long ones wrapping), its paragraphs' and headings' text, and its line breaks."""
-    lines = 0
-    for block in node.findall(lambda each: isinstance(each, nodes.literal_block | nodes.paragraph | nodes.rubric
-                                                      | nodes.title)):
-        if isinstance(block, nodes.literal_block):
-            lines += sum(len(line) // width + 1 for line in block.astext().split("\n"))
-        elif block.next_node(nodes.literal_block) is None:
-            lines += len(block.astext()) // width + 1 + sum(1 for _ in block.findall(line_break))
-    return lines
 
 
 #: The most lines a table cell takes in the PDF: a row cannot break across pages, so what a taller
@@ -294,3 +382,5 @@ def setup_latex_layout(app: Sphinx) -> None:
     app.add_post_transform(TallCells)
     app.add_post_transform(TableColumns)
     app.add_post_transform(BreakPoints)
+    app.add_post_transform(BreakableUnderlines)
+    app.add_post_transform(TallMath)

@@ -128,6 +128,23 @@ def _depart_summary_latex(self, node: summary) -> None:
     self.body.append("}\n\n")
 
 
+#: About how many characters of body text fit across the text block (Times at 10 pt, Sphinx's margins).
+LINE_CHARACTERS = 100
+
+
+def lines_of(node: nodes.Element, width: int = LINE_CHARACTERS) -> int:
+    """About how many lines ``node``'s content takes in a column ``width`` characters wide: its
+    code lines (long ones wrapping), its paragraphs' and headings' text, and its line breaks."""
+    lines = 0
+    for block in node.findall(lambda each: isinstance(each, nodes.literal_block | nodes.paragraph | nodes.rubric
+                                                      | nodes.title)):
+        if isinstance(block, nodes.literal_block):
+            lines += sum(len(line) // width + 1 for line in block.astext().split("\n"))
+        elif block.next_node(nodes.literal_block) is None:
+            lines += len(block.astext()) // width + 1 + sum(1 for _ in block.findall(line_break))
+    return lines
+
+
 class NestedRules(SphinxTransform):
     """A rule (Markdown ``---``, ``<hr>``) inside a component: a :class:`rule`, not a transition."""
 

@@ -22,7 +22,8 @@ from sphinx.builders.latex.nodes import footnotemark, footnotetext
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from .shared import Component, add_node, depart_passthrough, details, line_break, visit_passthrough
+from ..warnings_ import MdxWarnings, warn
+from .shared import Component, add_node, depart_passthrough, details, line_break, lines_of, visit_passthrough
 
 if TYPE_CHECKING:
     from ..renderer import JsxElement
@@ -134,6 +135,12 @@ class TooltipDirective(SphinxDirective):
         return [paragraph]
 
 
+#: The most lines a tooltip body has as a footnote: a footnote's code cannot break across pages,
+#: so what a taller one holds past the page's end is lost; it is set as a note after its paragraph.
+TALLEST_FOOTNOTE_LINES = 30
+#: The class of that note; the LaTeX package sets it small.
+TOOLTIP_NOTE_CLASS = "mdx-tooltip-note"
+
 #: Where LaTeX takes no footnote with code in it (a title or caption is a macro's argument;
 #: ``tabulary`` reads a table cell as one; a figure floats): the mark goes there, the text after.
 NO_FOOTNOTE_HERE = (nodes.table, nodes.figure, nodes.title, nodes.subtitle, nodes.rubric, nodes.caption,
@@ -166,7 +173,13 @@ class TooltipFootnotes(SphinxPostTransform):
                 numbers[docname] += 1
             label = str(numbers[docname])
             zone = _outermost(body, (*NO_FOOTNOTE_HERE, nodes.footnote, footnotetext))
-            if zone is None or isinstance(zone, nodes.footnote):
+            if lines_of(body) > TALLEST_FOOTNOTE_LINES:
+                anchor = zone if zone is not None and not isinstance(zone, nodes.footnote) else _block_of(body)
+                note = _note_after(body, label)
+                previous = last_text_after.get(anchor, anchor)
+                previous.parent.insert(previous.parent.index(previous) + 1, note)
+                last_text_after[anchor] = note
+            elif zone is None or isinstance(zone, nodes.footnote):
                 footnote = nodes.footnote("", nodes.label("", label), *_blocks(body), ids=body["ids"],
                                           docname=docname)
                 reference = nodes.footnote_reference("", label, refid=body["ids"][0], docname=docname)
@@ -184,6 +197,26 @@ class TooltipFootnotes(SphinxPostTransform):
         while not isinstance(node, nodes.document):
             node = node.parent
         return self.env.path2doc(node["source"]) or ""
+
+
+def _note_after(body: mdx_tooltip_body, label: str) -> nodes.container:
+    """A tooltip body too tall for a footnote as a note to follow its paragraph: the mark stays in
+    place, and the note opens with it."""
+    warn(MdxWarnings.LATEX, "a tooltip body taller than a footnote can be is set after its paragraph in the PDF "
+         "(a footnote cannot break inside its code)", body)
+    blocks = _blocks(body)
+    if not blocks or not isinstance(blocks[0], nodes.paragraph):
+        blocks.insert(0, nodes.paragraph())
+    blocks[0].insert(0, [nodes.superscript("", label), nodes.Text(" ")])
+    body.replace_self(nodes.superscript("", label))
+    return nodes.container("", *blocks, ids=body["ids"], classes=[TOOLTIP_NOTE_CLASS])
+
+
+def _block_of(node: nodes.Node) -> nodes.Element:
+    """The paragraph (or other block) that holds ``node``."""
+    while not isinstance(node, nodes.Body):
+        node = node.parent
+    return node
 
 
 def _outermost(node: nodes.Element, kinds: tuple[type[nodes.Element], ...]) -> nodes.Element | None:
