@@ -278,7 +278,11 @@ def test_cards_and_live_data_components(built):
     assert card.find("a")["href"] == "../tabs.html" and "Learn the tabs." in card.get_text()
     live = page.select_one(".mdx-live-data")
     assert live.find("a")["href"] == "https://docs.spectrocloud.com/guides/cloud/cards"
-    assert [w for w in warnings_of(built, "[mdx.live_data]") if "cards.md:11:" in w and "<Packs>" in w]
+    assert [w for w in warnings_of(built, "[mdx.live_data]") if "cards.md:12:" in w and "<Packs>" in w]
+    trap = page.select(".mdx-cards .mdx-card")[1]
+    assert trap.find("a") is None and trap.select_one(".mdx-card-title").get_text() == "Trap"
+    assert [w for w in warnings_of(built, "[mdx.link]")
+            if "cards.md:5: WARNING: unsafe link target 'javascript:alert(1)' dropped; its text is kept" in w]
 
 
 def test_the_eager_load_hint_is_no_part_of_the_alt_text(built):

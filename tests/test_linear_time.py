@@ -8,7 +8,6 @@ would, which a reference (the scan it replaces) checks on random MDX-like text.
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,20 +19,17 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from myst_parser.config.main import MdParserConfig
 from sphinx.util.console import strip_colors
 
-from conftest import PROJECT, sphinx_build
+from conftest import sphinx_build
 
-sys.path.insert(0, str(PROJECT / "tools"))
-
-import bench_parse  # noqa: E402
-from sphinx_mdx.attributes import MAX_LITERAL_DEPTH, MAX_LITERAL_LENGTH  # noqa: E402
-from sphinx_mdx.components import COMPONENTS, INLINE_COMPONENTS  # noqa: E402
-from sphinx_mdx.flavours import DOCUSAURUS, MDX1  # noqa: E402
-from sphinx_mdx.html import INLINE_NAMES  # noqa: E402
-from sphinx_mdx.parser import _mdx_markdown_it  # noqa: E402
-from sphinx_mdx.syntax import mdx_plugin  # noqa: E402
-from sphinx_mdx.syntax.esm import imported_names  # noqa: E402
-from sphinx_mdx.syntax.problems import FLATTEN_LEVEL, MARKUP_DEPTH  # noqa: E402
-from sphinx_mdx.syntax.tags import IMPLIED_END, Comment, Tag, TagKind, TagScanner, scan_tag  # noqa: E402
+from sphinx_mdx.attributes import MAX_LITERAL_DEPTH, MAX_LITERAL_LENGTH
+from sphinx_mdx.components import COMPONENTS, INLINE_COMPONENTS
+from sphinx_mdx.flavours import DOCUSAURUS, MDX1
+from sphinx_mdx.html import INLINE_NAMES
+from sphinx_mdx.parser import _mdx_markdown_it
+from sphinx_mdx.syntax import mdx_plugin
+from sphinx_mdx.syntax.esm import imported_names
+from sphinx_mdx.syntax.problems import FLATTEN_LEVEL, MARKUP_DEPTH
+from sphinx_mdx.syntax.tags import IMPLIED_END, Comment, Tag, TagKind, TagScanner, scan_tag
 
 IMPORTS = "import Tooltip from 'x';\nimport PointsOfInterest from 'y';\n\n"
 

@@ -141,7 +141,7 @@ def _anchor(element: JsxElement) -> None:
         _wrap(element, nodes.inline())
         return
     if links.is_unsafe(href):
-        element.warn(MdxWarnings.LINK, f"unsafe link target {quoted(href)} dropped; its text is kept")
+        element.warn(MdxWarnings.LINK, links.unsafe_link_message(href))
         _wrap(element, nodes.inline())
         return
     node, content = links.link_to(href, element.renderer.sphinx_env.docname)

@@ -92,6 +92,11 @@ def is_unsafe(href: str) -> bool:
     return not url_allowed(href)
 
 
+def unsafe_link_message(href: str) -> str:
+    """The warning for a link whose target :func:`is_unsafe`: the link goes, its text stays."""
+    return f"unsafe link target {quoted(href)} dropped; its text is kept"
+
+
 def is_site_link(href: str) -> bool:
     """A site-absolute path (``/clusters#x``), an anchor on the same page (``#x``), a page's
     file named relative to this one (``ingress-examples.md``), or a folder's page named so

@@ -23,7 +23,7 @@ from .front_matter import YamlTooDeep, load_yaml
 from .html import render_html_element
 from .syntax.problems import MARKUP_DEPTH, MARKUP_DEPTH_KEY
 from .syntax.tags import Tag, ValueKind, markup_words
-from .warnings_ import MdxWarnings, quoted, warn
+from .warnings_ import MdxWarnings, warn
 
 
 class JsxElement:
@@ -365,7 +365,7 @@ class MdxRenderer(SphinxRenderer):
     def render_site_link(self, href: str, line: int, token: SyntaxTreeNode) -> None:
         """A link librarium's way (``/path?query#anchor``), resolved once all pages are read."""
         if links.is_unsafe(href):
-            warn(MdxWarnings.LINK, f"unsafe link target {quoted(href)} dropped; its text is kept", self.location(line))
+            warn(MdxWarnings.LINK, links.unsafe_link_message(href), self.location(line))
             self.render_children(token)
             return
         node, content = links.pending_link(href, self.sphinx_env.docname)

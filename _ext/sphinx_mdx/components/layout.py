@@ -37,7 +37,7 @@ def _card(card: dict[str, Any], element: JsxElement) -> nodes.Element:
     heading = nodes.paragraph(classes=["mdx-card-title"])
     target = _first(card, _CARD_LINKS)
     if target and links.is_unsafe(target):
-        element.warn(MdxWarnings.LINK, f"unsafe link target {target!r} of card {title!r} dropped")
+        element.warn(MdxWarnings.LINK, links.unsafe_link_message(target))
         target = None
     if target:
         link, content = links.link_to(target, element.renderer.sphinx_env.docname)
