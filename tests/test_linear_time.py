@@ -216,6 +216,11 @@ PAGES = {
     "huge_literal": IMPORTS + "# Huge literal\n\n<PointsOfInterest points={["
                     + ", ".join(f"{{x: {i}, y: {i}, label: {i}}}" for i in range(600))
                     + "]}>\n\ncontent words\n\n</PointsOfInterest>\n",
+    "directive_literal": "# Directive literal\n\n```{points-of-interest}\n:points: " + "[" * 1000 + "]" * 1000
+                         + "\n\ncontent words\n```\n",
+    "directive_huge_literal": "# Directive huge literal\n\n```{points-of-interest}\n:points: ["
+                              + ", ".join(f"{{x: {i}, y: {i}, label: {i}}}" for i in range(600))
+                              + "]\n\ncontent words\n```\n",
     "blockquotes": "# Blockquotes\n\n" + ">" * 200 + " deep quoted words\n",
     "lists": "# Lists\n\n" + deep_list(120) + "\nafter words\n",
 }
@@ -226,6 +231,7 @@ WORDS = {
     "imports": ["after words"], "attributes": ["deep", *(f"body{i}" for i in range(100))],
     "flattened": ["trigger words", "tip body"],
     "literal": ["content words"], "huge_literal": ["content words"], "blockquotes": ["deep quoted words"],
+    "directive_literal": ["content words"], "directive_huge_literal": ["content words"],
     "lists": [*(f"item{i}" for i in range(120)), "after words"],
 }
 
@@ -278,6 +284,8 @@ def test_markup_nested_through_attribute_values_is_cut_once(built):
 def test_literals_too_deep_or_too_long_are_refused(built):
     assert warned(built, "literal", f"nested deeper than {MAX_LITERAL_DEPTH} levels") == [6]
     assert warned(built, "huge_literal", f"longer than {MAX_LITERAL_LENGTH:,}") == [6]
+    assert warned(built, "directive_literal", f"nested deeper than {MAX_LITERAL_DEPTH} levels") == [3]
+    assert warned(built, "directive_huge_literal", f"longer than {MAX_LITERAL_LENGTH:,}") == [3]
 
 
 def test_elements_and_containers_past_the_flattening_level_are_flattened_once(built):

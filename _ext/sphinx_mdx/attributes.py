@@ -58,6 +58,13 @@ def evaluate(attribute: Attribute, lookup: Callable[[str, str], Any] | None = No
         if value is None:
             raise NotALiteral(f"{{{source}}} has no value here")
         return value
+    return read_literal(source)
+
+
+def read_literal(source: str) -> Any:
+    """The JavaScript literal ``source`` (JSON5: objects, lists, strings, numbers), read within
+    :data:`MAX_LITERAL_LENGTH` and :data:`MAX_LITERAL_DEPTH`; raise :class:`NotALiteral` if it is
+    none, or too long or deep to read."""
     if len(source) > MAX_LITERAL_LENGTH:
         raise NotALiteral(f"a literal of {len(source):,} characters is longer than {MAX_LITERAL_LENGTH:,}")
     if _depth(source) > MAX_LITERAL_DEPTH:
@@ -65,7 +72,7 @@ def evaluate(attribute: Attribute, lookup: Callable[[str, str], Any] | None = No
     try:
         return json5.loads(source)
     except (ValueError, RecursionError) as error:
-        raise NotALiteral(f"{{{source}}} is not a JavaScript literal") from error
+        raise NotALiteral(f"{{{source[:80]}}} is not a JavaScript literal") from error
 
 
 def _depth(source: str) -> int:

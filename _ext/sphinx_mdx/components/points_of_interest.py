@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 import json5
 
+from ..attributes import NotALiteral, read_literal
 from ..warnings_ import MdxWarnings, warn
 from .shared import Component, add_node, depart_passthrough, visit_passthrough
 
@@ -138,9 +139,10 @@ class PointsOfInterestDirective(SphinxDirective):
         self.set_source_info(container)
         self.state.nested_parse(self.content, self.content_offset, container)
         try:
-            points = _valid_points(json5.loads(self.options.get("points", "[]")))
-        except ValueError:
-            points = None
+            points = _valid_points(read_literal(self.options.get("points", "[]")))
+        except NotALiteral as error:
+            warn(MdxWarnings.ATTRIBUTE, f"points-of-interest :points: {error}", (self.env.docname, self.lineno))
+            return [container]
         if points is None:
             warn(MdxWarnings.ATTRIBUTE, "points-of-interest :points: must be a list of objects",
                  (self.env.docname, self.lineno))
