@@ -297,3 +297,16 @@ def test_layout_components_show_their_props(html):
     cards = content.select(".mdx-quicksetup .mdx-card")
     assert [card.select_one("a")["href"] for card in cards] == ["clusters.html", "https://example.com/x"]
     assert [card.select_one("strong").get_text() for card in cards] == ["Clusters", "Outside"]
+    grid = content.select_one(".mdx-simplecardgrid")  # the directive, from MyST
+    assert grid.select_one(".rubric").get_text() == "Cards from MyST"
+    card = grid.select_one(".mdx-card")
+    assert card.select_one("a")["href"] == "tabs.html" and card.select("p")[-1].select_one("strong").get_text() == "tabs"
+
+
+def test_layout_components_are_directives_in_rest(html):
+    content = article(html, "directives")
+    intro = content.select_one(".mdx-intro")
+    assert intro.select_one(".rubric").get_text() == "Welcome from reST"
+    assert intro.select_one("em").get_text() == "one" and "Children of the reST intro." in intro.get_text()
+    card = content.select_one(".mdx-simplecardgrid .mdx-card")
+    assert card.select_one("a")["href"] == "clusters.html" and "Create one." in card.get_text()

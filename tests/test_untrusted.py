@@ -114,6 +114,14 @@ Bracket hosts <a href="//a&sol;[b">bracket anchor</a> and, a line below,
 {versioned-link}`bracket role <//a&sol;[b>`.
 
 An {versioned-link}`empty role <>`.
+
+```{simple-card-grid}
+:cards: [{title: "card trap", url: "javascript:alert(9)"}]
+```
+
+```{quick-setup}
+:cards: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+```
 """,
     "frames.md": """import YouTube from 'x';
 
@@ -374,6 +382,9 @@ def test_javascript_urls_are_refused(html):
     assert_warned(html, "links", "{versioned-link}`bracket", "{versioned-link} has no safe url", "link")  # its line
     assert_warned(html, "links", "{versioned-link}`empty", "{versioned-link} has no safe url", "link")
     assert not body.find("a", string=re.compile("bracket|empty"))
+    assert_warned(html, "links", "{simple-card-grid}", "unsafe link target 'javascript:alert(9)' dropped", "link")
+    assert_warned(html, "links", "{quick-setup}", "quick-setup :cards: a literal nested deeper", "attribute")
+    assert "card trap" in article_text(html, "links")
 
 
 def test_frames_from_other_hosts_behind_a_backslash(html):
@@ -650,3 +661,23 @@ def test_directives_nested_deeper_than_python_can_recurse(tmp_path):
     assert "deepest words" in text and "After words." in text
     assert warnings.count("WARNING") == 1
     assert "index.md:28: WARNING: content nested more than 24 levels deep is shown as text [mdx.nesting]" in warnings
+
+
+def test_every_directive_and_role_of_ours_is_on_the_allowlist(tmp_path):
+    """A component's directive or role left off the allowlist would be refused on every page."""
+    from docutils.parsers.rst import directives, roles
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    from sphinx_mdx import trust
+
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+    with docutils_namespace():
+        Sphinx(tmp_path, tmp_path, tmp_path / "out", tmp_path / "doctrees", "html", status=None, warning=None)
+        ours = {name for name, directive in directives._directives.items()
+                if getattr(directive, "__module__", "").startswith("sphinx_mdx")}
+        our_roles = {name for name, role in roles._roles.items()
+                     if getattr(role, "__module__", type(role).__module__).startswith("sphinx_mdx")
+                     or type(role).__module__.startswith("sphinx_mdx")}
+    assert {"infobox", "simple-card-grid", "parsed-literal"} <= ours and ours <= trust.DIRECTIVES
+    assert {"tp-badge", "versioned-link"} <= our_roles and our_roles <= trust.ROLES

@@ -46,7 +46,8 @@ from .warnings_ import MdxWarnings, quoted, warn
 DIRECTIVES = frozenset({
     # this extension's components
     "infobox", "warningbox", "tooltip", "points-of-interest", "tabs", "tab-pane", "youtube", "partial",
-    "toc-inline", "video", "live-data",
+    "toc-inline", "video", "live-data", "intro", "intro-buttons", "main-header", "quick-setup", "clouds-section",
+    "integrations", "content", "simple-card-grid",
     # admonitions
     "admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
     "warning", "seealso", "versionadded", "versionchanged", "deprecated", "versionremoved",

@@ -40,4 +40,5 @@ def setup_components(app: Sphinx) -> None:
     versioned_links.setup_versioned_links(app)
     badges.setup_badges(app)
     live_data.setup_live_data(app)
+    layout.setup_layout(app)
     docusaurus_theme.setup_docusaurus_theme(app)
