@@ -130,9 +130,12 @@ class MdxRenderer(SphinxRenderer):
         return super().render(tokens, options, md_env)
 
     def render_front_matter(self, token: SyntaxTreeNode) -> None:
-        """MyST's, given the YAML already read (by libyaml); what does not read, MyST reports,
-        except YAML too deep to walk, which MyST's own parser might still read."""
-        if isinstance(token.content, str):
+        """MyST's, given the YAML the parser already read (by libyaml); what does not read, MyST
+        reports, except YAML too deep to walk, which MyST's own parser might still read."""
+        read = self.md_env.get(page_data.FRONT_MATTER_KEY)
+        if isinstance(token.content, str) and read:
+            token = SyntaxTreeNode([replace(token.token, content=read)], create_root=False)
+        elif isinstance(token.content, str):
             try:
                 data = load_yaml(token.content)
             except YamlTooDeep as error:
