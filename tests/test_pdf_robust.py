@@ -176,7 +176,15 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + f"A <u>{words}</u> underend, a token {'A' * 300} tokenend, `{'~' * 300}` tildeend, "
         + f"{{tp-badge}}`{words}` badgeend.\n\n"
         + "````{tooltip} tall trigger\ntipstart\n\n```\n" + "\n".join(f"tipline {i}" for i in range(120))
-        + "\n```\n\ntipend\n````\n\nafterpara\n", encoding="utf-8")
+        + "\n```\n\ntipend\n````\n\nafterpara\n\n"
+        + "A <u> leadspace words</u>, <u><b>" + " ".join(f"bw{i}" for i in range(40)) + "</b></u> boldend, <u>"
+        + "U" * 300 + "</u> uend and " + "ab`c`" * 150 + " runend.\n\n"
+        + "```{parsed-literal}\n" + "a " * 480 + "{math}`" + " + ".join(["xy"] * 40) + "` pmathend\n```\n\n"
+        + "```{math}\n" + "\\\\[2pt]\n".join(f"z_{{{i}}} &= {i + 7_000}" for i in range(45)) + "\n```\n\n"
+        + "```{math}\n:label: nonumber\n" + "\\\\\n".join(f"w_{{{i}}} &= {i}" for i in range(45))
+        + " \\nonumber\\\\\n```\n\nSee {eq}`nonumber` nonumberend.\n\n"
+        + "Noted[^tall] here.\n\n[^tall]: Footnote text.\n\n    ````{tooltip} fntrigger\n    fnstart\n\n    ```\n"
+        + "".join(f"    fnline {i}\n" for i in range(80)) + "    ```\n    ````\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
                "-c", str(PROJECT), "-q"]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
@@ -195,8 +203,9 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     for words in ("word24999 lastword", "lastbold", "long link linktext", "title24999 lastpara", "Code before",
                   "boxtitle1499 boxbody", "tall 1449 tallboxend", "Name: tallcell Value: cellline0",
                   "cellline149", "b24999 t24999 parsedend", "mathend", "uword29 underend", "tildeend",
-                  "uword29 badgeend", "tipline 119 tipend afterpara", "tall trigger1 1 tipstart"):
+                  "uword29 badgeend", "tipline 119 tipend afterpara"):
         assert words in text, words
+    assert re.search(r"tall trigger(\d) \1 tipstart", text)  # the mark in place, and opening the note
     page = (source / "index.md").read_text(encoding="utf-8")
     parsed, tall_tip = (page[:page.index(start)].count("\n") + 1 for start in ("```{parsed-literal}", "````{tooltip}"))
     assert f"index.md:{parsed}: WARNING: a line of 327,801 characters in a parsed literal is broken" in warnings
@@ -206,6 +215,12 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     numbered = tex[tex.index(r"\begin{align}"):tex.index(r"\end{align}")]
     assert numbered.count(r"\notag") == 49 and numbered.endswith(r"\label{equation:index:tall}")
     assert "See (1.1) numberend" in text  # one number, on the last row, and the reference to it
+    assert "See (1.2) nonumberend" in text  # the number goes on the last row, \\nonumber or not
+    assert r"&= 7000\\[2pt]" in tex  # a row's spacing kept: "[2pt]" right after "\\"
+    for words in ("leadspace words", "bw39 boldend", "U" * 20 + " uend", "abcabc", "c runend",
+                  "fnline 79"):
+        assert words in text, words
+    assert text.count("ab") >= 150 and re.search(r"\+ \S+ pmathend", text)  # the math whole, in one piece
     boxes = subprocess.run(["pdftotext", "-bbox", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,
                            text=True, check=True).stdout
     width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
@@ -240,4 +255,5 @@ def test_a_box_counts_the_lines_of_its_code_text_and_headings():
     assert lines_of(box(nodes.paragraph("", "x" * 80_000))) == 801
     assert lines_of(box(nodes.rubric("", "x" * 100_000), nodes.paragraph("", "body"))) > TALLEST_BOX_LINES
     assert lines_of(box(nodes.paragraph("", "short"), nodes.title("", "title"))) == 2
+    assert lines_of(box(nodes.math_block("", "\n".join(["x"] * 45)))) == 45
     assert lines_of(box(nodes.paragraph("", "a", *[line_break() for _ in range(60)])), width=40) == 61

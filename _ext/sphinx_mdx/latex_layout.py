@@ -23,7 +23,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .components.boxes import mdx_box
-from .components.shared import LINE_CHARACTERS, add_node, ancestors, depart_passthrough, lines_of, rule
+from .components.shared import (LINE_CHARACTERS, add_node, ancestors, depart_passthrough, lines_of, replace_with,
+                                rule)
 from .warnings_ import MdxWarnings, warn
 
 #: A token at least this long may wrap inside (shorter ones fit any column we make).
@@ -31,6 +32,10 @@ LONG_TOKEN = 12
 _TOKEN = re.compile(rf"\S{{{LONG_TOKEN},}}")
 #: The longest piece of a token that stays whole; a longer one may wrap every that many characters.
 LONGEST_PIECE = 20
+#: The classes of inline nodes LaTeX sets in a box (``sphinxmdx.sty``): an underlined word, a badge.
+BOXED_CLASSES = frozenset({"mdx-u", "mdx-badge"})
+#: A text's first and last word (what runs on into the next node, or from the last).
+_LEADING_WORD, _TRAILING_WORD = re.compile(r"\S*"), re.compile(r"\S*$")
 #: Where a long token may wrap: after a separator, or before a camelCase hump.
 _BREAK = re.compile(r"(?<=[./_\-:=&?,;])(?=[^\s./_\-:=&?,;])|(?<=[a-z])(?=[A-Z])")
 
@@ -104,7 +109,7 @@ def _add_break_points(text: nodes.Text, longest: int | None = None) -> None:
         parts += [nodes.Text(value[previous:cut]), mdx_break_point()]
         previous = cut
     parts.append(nodes.Text(value[previous:]))
-    text.parent.replace(text, parts)
+    replace_with(text, parts)
 
 
 class BreakPoints(SphinxPostTransform):
@@ -122,54 +127,72 @@ class BreakPoints(SphinxPostTransform):
 
 
 def _break_runs_across_markup(document: nodes.document) -> None:
-    """A break point where a run of text with no space, spread over many nodes (``**a**b**c**``
-    and so on), grows longer than :data:`LONGEST_PIECE` at a node's start."""
-    run, block = 0, None
-    for text in list(document.findall(nodes.Text)):
-        parent = text.parent
-        if parent is None or _fixed(text):
-            continue
-        holder = next(node for node in ancestors(text) if not isinstance(node, nodes.Inline))
-        index = parent.index(text)
-        if holder is not block or (index and isinstance(parent[index - 1], mdx_break_point)):
-            run, block = 0, holder
-        value = str(text)
-        head = len(re.match(r"\S*", value).group())
-        if run and head and run + head > LONGEST_PIECE:
-            parent.insert(index, mdx_break_point())
-            run = 0
-        tail = len(re.search(r"\S*$", value).group())
-        run = tail if tail < len(value) else run + len(value)
+    """A break point where a run of text with no space, spread over many inline nodes
+    (``**a**b**c**`` and so on), grows longer than :data:`LONGEST_PIECE` at a node's start.
+    A box (:func:`_is_box`) counts as its text, and the break point goes before it, not in it."""
+    places: list[tuple[nodes.Element, int]] = []
+
+    def walk(element: nodes.Element, run: int) -> int:
+        for index, child in enumerate(element.children):
+            if isinstance(child, nodes.Text) or _is_box(child):
+                value = child.astext()
+                head = len(_LEADING_WORD.match(value).group())
+                if run and head and run + head > LONGEST_PIECE:
+                    places.append((element, index))
+                    run = 0
+                tail = len(_TRAILING_WORD.search(value).group())
+                run = tail if tail < len(value) else run + len(value)
+            elif isinstance(child, _FIXED) or isinstance(child, mdx_break_point):
+                run = 0
+            elif isinstance(child, nodes.Inline):
+                run = walk(child, run)
+            else:  # a block starts and ends runs of its own
+                walk(child, 0)
+                run = 0
+        return run
+
+    walk(document, 0)
+    for element, index in reversed(places):  # later places first: the earlier indices stay right
+        element.insert(index, mdx_break_point())
+
+
+def _is_box(node: nodes.Node) -> bool:
+    """Whether LaTeX sets ``node`` in a box, where no line breaks: a superscript, a subscript, an
+    underlined word, a badge."""
+    return isinstance(node, nodes.superscript | nodes.subscript) or (
+        isinstance(node, nodes.inline) and not BOXED_CLASSES.isdisjoint(node["classes"]))
 
 
 class BreakableUnderlines(SphinxPostTransform):
     """LaTeX: ``\\underline`` sets its text in one box, which never wraps, so a long ``<u>`` ran
-    off the page; its words are underlined one by one, and the line may break between them."""
+    off the page. The underline goes down to the text: each word (in a link or bold, too) is
+    underlined alone, a long word in pieces of :data:`LONGEST_PIECE` that may wrap."""
 
-    default_priority = 805  # before BreakPoints, which then sees each word
+    default_priority = 805  # before BreakPoints
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
         for underline in list(self.document.findall(nodes.inline)):
-            if "mdx-u" in underline["classes"] and " " in underline.astext():
-                underline.replace_self(_underlined_words(underline))
+            if "mdx-u" in underline["classes"] and underline.parent is not None:
+                _underline_words(underline)
 
 
-def _underlined_words(underline: nodes.inline) -> list[nodes.Node]:
-    """``underline``'s text as words each underlined alone, the spaces between them not; markup
-    inside it is underlined whole."""
-    words: list[nodes.Node] = []
-    for child in underline.children:
-        parts = re.split(r"(\s+)", str(child)) if isinstance(child, nodes.Text) else [child]
-        for part in parts:
-            if isinstance(part, str) and (not part or part.isspace()):
-                words.extend([nodes.Text(part)] if part else [])
-                continue
-            word = underline.copy()
-            word["ids"] = underline["ids"] if not words else []
-            word += nodes.Text(part) if isinstance(part, str) else part.deepcopy()
-            words.append(word)
-    return words
+def _underline_words(underline: nodes.inline) -> None:
+    for text in list(underline.findall(nodes.Text)):
+        if any(isinstance(parent, _FIXED) for parent in ancestors(text)):
+            continue  # math, say: underlined whole by the node around it
+        pieces: list[nodes.Node] = []
+        for part in re.split(r"(\s+)", str(text)):
+            if part.isspace():
+                pieces.append(nodes.Text(part))
+            for start in range(0, len(part) if part and not part.isspace() else 0, LONGEST_PIECE):
+                if start:
+                    pieces.append(mdx_break_point())
+                pieces.append(nodes.inline("", part[start:start + LONGEST_PIECE], classes=["mdx-u"]))
+        replace_with(text, pieces)
+    underline["classes"].remove("mdx-u")
+    if not underline["ids"] and not underline["classes"]:
+        replace_with(underline, underline.children[:])
 
 
 #: The most rows a display of math has before its rows may go on over the next page.
@@ -189,17 +212,33 @@ class TallMath(SphinxPostTransform):
         for block in self.document.findall(nodes.math_block):
             if block.get("no-wrap", block.get("nowrap", False)):
                 continue  # written as its author set it
-            rows = [row.strip() for part in block.astext().split("\n\n") if part.strip() for row in math_rows(part)]
+            rows = [row for part in block.astext().split("\n\n") for row in _rows_of_part(part)]
             if len(rows) <= TALL_MATH_ROWS:
                 continue
             numbered = bool(block.get("label")) or self.config.math_number_all
             label = rf"\label{{equation:{block['docname']}:{block['label']}}}" if block.get("label") else ""
-            if numbered:
-                rows = [row + r"\notag" for row in rows[:-1]] + [rows[-1] + label]
+            if numbered:  # one number, on the last row, as the display had
+                rows = [_UNNUMBERED.sub("", row) for row in rows]
+                rows = [row if _TAGGED.search(row) else row + r"\notag" for row in rows[:-1]] + [rows[-1] + label]
             environment = "align" if numbered else "align*"
-            block[:] = [nodes.Text(rf"{{\allowdisplaybreaks\begin{{{environment}}}" + "\\\\\n".join(rows)
+            # rows joined as written: "\\[2pt]" keeps its spacing, which a line end after "\\" would lose
+            block[:] = [nodes.Text(rf"{{\allowdisplaybreaks\begin{{{environment}}}" + "\\\\".join(rows)
                                    + rf"\end{{{environment}}}}}")]
             block["no-wrap"], block["label"] = True, None
+
+
+#: Row marks an author may write: without a number, or with one of their own.
+_UNNUMBERED = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])")
+_TAGGED = re.compile(r"\\tag\b")
+
+
+def _rows_of_part(part: str) -> list[str]:
+    """The rows of one part of a display (parts are split by blank lines), without the empty rows
+    a closing ``\\\\`` leaves after the last; none for an empty part."""
+    rows = math_rows(part)
+    while rows and not rows[-1].strip():
+        rows.pop()
+    return rows
 
 
 def math_rows(math: str) -> list[str]:

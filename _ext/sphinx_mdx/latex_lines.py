@@ -24,6 +24,7 @@ from docutils.utils import get_source_line
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .components.shared import replace_with
 from .warnings_ import MdxWarnings, warn
 
 #: The longest line the .tex gets where it can be cut: a twelfth of TeX's buffer.
@@ -188,6 +189,9 @@ def _break_marked_up_lines(block: nodes.literal_block) -> None:
     every word, which the PDF wraps anyway."""
     column, written, longest = 0, 0, 0  # the line's length as it is set, and as it was written
     for text in list(block.findall(nodes.Text)):
+        if isinstance(text.parent, nodes.math):  # math cannot take a line end: it runs on whole
+            column, written = column + len(text), written + len(text)
+            continue
         pieces: list[str] = []
         for number, segment in enumerate(str(text).split("\n")):
             if number:
@@ -204,7 +208,7 @@ def _break_marked_up_lines(block: nodes.literal_block) -> None:
             pieces.append(segment)
             column += len(segment)
         if len(pieces) > 1 and "".join(pieces) != str(text):
-            text.parent.replace(text, nodes.Text("".join(pieces)))
+            replace_with(text, [nodes.Text("".join(pieces))])
     if longest > CODE_LINE_LIMIT:
         warn(MdxWarnings.LATEX, f"a line of {longest:,} characters in a parsed literal is broken into lines of "
              f"at most {CODE_LINE_LIMIT:,} in the PDF, which cannot read it whole", block)

@@ -54,6 +54,14 @@ def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
         parent = parent.parent
 
 
+def replace_with(node: nodes.Node, replacements: list[nodes.Node]) -> None:
+    """``node`` replaced by ``replacements`` in its parent. ``Element.replace`` finds the node by
+    value, and a docutils Text is a str, equal to any other Text of the same words."""
+    parent = node.parent
+    index = next(index for index, child in enumerate(parent.children) if child is node)
+    parent[index:index + 1] = replacements
+
+
 class line_break(nodes.Inline, nodes.Element):  # noqa: N801
     """``<br>``: a line break inside a paragraph."""
 
@@ -134,11 +142,11 @@ LINE_CHARACTERS = 100
 
 def lines_of(node: nodes.Element, width: int = LINE_CHARACTERS) -> int:
     """About how many lines ``node``'s content takes in a column ``width`` characters wide: its
-    code lines (long ones wrapping), its paragraphs' and headings' text, and its line breaks."""
+    code and math lines (long ones wrapping), its paragraphs' and headings' text, and its line breaks."""
     lines = 0
-    for block in node.findall(lambda each: isinstance(each, nodes.literal_block | nodes.paragraph | nodes.rubric
-                                                      | nodes.title)):
-        if isinstance(block, nodes.literal_block):
+    for block in node.findall(lambda each: isinstance(each, nodes.literal_block | nodes.math_block | nodes.paragraph
+                                                      | nodes.rubric | nodes.title)):
+        if isinstance(block, nodes.literal_block | nodes.math_block):
             lines += sum(len(line) // width + 1 for line in block.astext().split("\n"))
         elif block.next_node(nodes.literal_block) is None:
             lines += len(block.astext()) // width + 1 + sum(1 for _ in block.findall(line_break))

@@ -174,7 +174,7 @@ class TooltipFootnotes(SphinxPostTransform):
             label = str(numbers[docname])
             zone = _outermost(body, (*NO_FOOTNOTE_HERE, nodes.footnote, footnotetext))
             if lines_of(body) > TALLEST_FOOTNOTE_LINES:
-                anchor = zone if zone is not None and not isinstance(zone, nodes.footnote) else _block_of(body)
+                anchor = _block_of(body) if zone is None else zone  # a footnote's: after the footnote
                 note = _note_after(body, label)
                 previous = last_text_after.get(anchor, anchor)
                 previous.parent.insert(previous.parent.index(previous) + 1, note)
