@@ -183,6 +183,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + "```{math}\n" + "\\\\[2pt]\n".join(f"z_{{{i}}} &= {i + 7_000}" for i in range(45)) + "\n```\n\n"
         + "```{math}\n:label: nonumber\n" + "\\\\\n".join(f"w_{{{i}}} &= {i}" for i in range(45))
         + " \\nonumber\\\\\n```\n\nSee {eq}`nonumber` nonumberend.\n\n"
+        + "## Heading " + "H" * 150 + " headend\n\n"
         + "Noted[^tall] here.\n\n[^tall]: Footnote text.\n\n    ````{tooltip} fntrigger\n    fnstart\n\n    ```\n"
         + "".join(f"    fnline {i}\n" for i in range(80)) + "    ```\n    ````\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
@@ -218,7 +219,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     assert "See (1.2) nonumberend" in text  # the number goes on the last row, \\nonumber or not
     assert r"&= 7000\\[2pt]" in tex  # a row's spacing kept: "[2pt]" right after "\\"
     for words in ("leadspace words", "bw39 boldend", "U" * 20 + " uend", "abcabc", "c runend",
-                  "fnline 79"):
+                  "fnline 79", "H" * 20 + " headend"):
         assert words in text, words
     assert text.count("ab") >= 150 and re.search(r"\+ \S+ pmathend", text)  # the math whole, in one piece
     boxes = subprocess.run(["pdftotext", "-bbox", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,

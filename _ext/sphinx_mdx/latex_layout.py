@@ -39,9 +39,9 @@ _LEADING_WORD, _TRAILING_WORD = re.compile(r"\S*"), re.compile(r"\S*$")
 #: Where a long token may wrap: after a separator, or before a camelCase hump.
 _BREAK = re.compile(r"(?<=[./_\-:=&?,;])(?=[^\s./_\-:=&?,;])|(?<=[a-z])(?=[A-Z])")
 
-#: Nodes whose text is not flowed: code, math, raw output, and titles (they become PDF bookmarks).
-_FIXED = (nodes.FixedTextElement, nodes.math, nodes.raw, nodes.title, nodes.subtitle, nodes.rubric,
-          nodes.option_string, addnodes.desc_signature)
+#: Nodes whose text is not flowed: code, math, raw output. Headings wrap (their bookmarks drop the
+#: break points, as hyperref reads them).
+_FIXED = (nodes.FixedTextElement, nodes.math, nodes.raw, nodes.subtitle, nodes.option_string, addnodes.desc_signature)
 
 #: How much of the line is kept for running text before identifiers are kept whole.
 SPARE_SHARE = 0.3
