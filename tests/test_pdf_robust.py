@@ -169,6 +169,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + "\n\nboxbody\n\n</InfoBox>\n\n<InfoBox>\n\n```\n" + "\n".join(f"tall {i}" for i in range(1_450))
         + "\n```\n\ntallboxend\n\n</InfoBox>\n\n<table><tr><th>Name</th><th>Value</th></tr><tr><td>tallcell</td><td>"
         + "<br/>".join(f"cellline{i}" for i in range(150)) + "</td></tr></table>\n\n"
+        + "```{parsed-literal}\n**wordy** " + "é" * 300 + " plongend\n```\n\n"
         + "```{parsed-literal}\nparsedstart " + " ".join(f"**b{i}** t{i}" for i in range(25_000)) + " parsedend\n```\n\n"
         + "```{math}\n" + "\\\\\n".join(f"x_{{{i}}} &= {i + 5_000}" for i in range(120)) + "\n```\n\nmathend\n\n"
         + "```{math}\n:label: tall\n" + "\\\\\n".join(f"y_{{{i}}} &= {{{i}}}" for i in range(50)) + "\n```\n\n"
@@ -208,7 +209,8 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         assert words in text, words
     assert re.search(r"tall trigger(\d) \1 tipstart", text)  # the mark in place, and opening the note
     page = (source / "index.md").read_text(encoding="utf-8")
-    parsed, tall_tip = (page[:page.index(start)].count("\n") + 1 for start in ("```{parsed-literal}", "````{tooltip}"))
+    parsed, tall_tip = (page[:page.index(start)].count("\n") + 1
+                        for start in ("```{parsed-literal}\nparsedstart", "````{tooltip}"))
     assert f"index.md:{parsed}: WARNING: a line of 327,801 characters in a parsed literal is broken" in warnings
     assert f"index.md:{tall_tip}: WARNING: a tooltip body taller than a footnote can be is set after" in warnings
     assert all(row in text for row in ("= 5000", "= 5060", "= 5119")), "a row of tall math is cut off"
@@ -219,7 +221,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     assert "See (1.2) nonumberend" in text  # the number goes on the last row, \\nonumber or not
     assert r"&= 7000\\[2pt]" in tex  # a row's spacing kept: "[2pt]" right after "\\"
     for words in ("leadspace words", "bw39 boldend", "U" * 20 + " uend", "abcabc", "c runend",
-                  "fnline 79", "H" * 20 + " headend"):
+                  "fnline 79", "H" * 20 + " headend", "é" * 10 + " plongend"):
         assert words in text, words
     assert text.count("ab") >= 150 and re.search(r"\+ \S+ pmathend", text)  # the math whole, in one piece
     boxes = subprocess.run(["pdftotext", "-bbox", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,

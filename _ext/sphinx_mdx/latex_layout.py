@@ -88,7 +88,13 @@ def pieces(text: str) -> list[str]:
 
 
 def _fixed(node: nodes.Node) -> bool:
-    return any(isinstance(parent, _FIXED) for parent in ancestors(node))
+    return any(isinstance(parent, _FIXED) and not _parsed_literal(parent) for parent in ancestors(node))
+
+
+def _parsed_literal(node: nodes.Element) -> bool:
+    """A literal block with markup: Sphinx sets it as text that wraps at spaces and punctuation
+    (``sphinxalltt``), not as code, so a long word in it needs break points as in a paragraph."""
+    return isinstance(node, nodes.literal_block) and any(not isinstance(child, nodes.Text) for child in node.children)
 
 
 def _add_break_points(text: nodes.Text, longest: int | None = None) -> None:
