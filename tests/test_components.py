@@ -300,7 +300,8 @@ def test_layout_components_show_their_props(html):
     grid = content.select_one(".mdx-simplecardgrid")  # the directive, from MyST
     assert grid.select_one(".rubric").get_text() == "Cards from MyST"
     card = grid.select_one(".mdx-card")
-    assert card.select_one("a")["href"] == "tabs.html" and card.select("p")[-1].select_one("strong").get_text() == "tabs"
+    assert card.select_one("a")["href"] == "tabs.html"
+    assert card.select("p")[-1].select_one("strong").get_text() == "tabs"
 
 
 def test_layout_components_are_directives_in_rest(html):
