@@ -23,7 +23,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..warnings_ import MdxWarnings, warn
-from .shared import Component, add_node, depart_passthrough, details, line_break, lines_of, visit_passthrough
+from .shared import (Component, add_node, depart_passthrough, details, line_break, lines_of, replace_with,
+                     visit_passthrough)
 
 if TYPE_CHECKING:
     from ..renderer import JsxElement
@@ -208,7 +209,7 @@ def _note_after(body: mdx_tooltip_body, label: str) -> nodes.container:
     if not blocks or not isinstance(blocks[0], nodes.paragraph):
         blocks.insert(0, nodes.paragraph())
     blocks[0].insert(0, [nodes.superscript("", label), nodes.Text(" ")])
-    body.replace_self(nodes.superscript("", label))
+    replace_with(body, [nodes.superscript("", label)])  # its ids go to the note
     return nodes.container("", *blocks, ids=body["ids"], classes=[TOOLTIP_NOTE_CLASS])
 
 
