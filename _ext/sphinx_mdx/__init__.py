@@ -26,6 +26,7 @@ from .navigation import setup_navigation
 from .parser import ConfinedRSTParser, MdxParser, parse_before_forking
 from .site_tree import setup_site_tree
 from .trust import setup_trust
+from .warnings_ import setup_warnings
 from .writers import setup_writers
 
 __version__ = "0.1.0"
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> dict:
     setup_flavours(app)
     setup_admonitions(app)
     setup_trust(app)
+    setup_warnings(app)
     setup_mojibake(app)
     setup_links(app)
     setup_site_tree(app)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import enum
 
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 WARNING_TYPE = "mdx"
@@ -64,10 +67,53 @@ def warn(subtype: MdxWarnings, message: str, location) -> None:
         message,
         type=WARNING_TYPE,
         subtype=subtype.value,
-        location=location,
+        location=_located(location) if isinstance(location, nodes.Node) else location,
     )
+
+
+def _located(node: nodes.Node) -> nodes.Node | str:
+    """Where ``node`` stands: Sphinx sets the line of every image, rubric and field name to 0 (its
+    ``ApplySourceWorkaround``), so the line is its nearest ancestor's that has one."""
+    if node.line:
+        return node
+    source, holder = node.source, node.parent
+    while holder is not None and not holder.line:
+        source, holder = source or holder.source, holder.parent
+    if holder is None or not (source or holder.source):
+        return node
+    return f"{source or holder.source}:{holder.line}"
 
 
 def quoted(value: str) -> str:
     """``value`` as a warning quotes it: its repr, cut at 80 characters (a page may write a 200 kB URL)."""
     return repr(value[:80])
+
+
+#: The nodes whose line Sphinx sets to 0 (``ApplySourceWorkaround``, for its translations), so that
+#: a warning about an image would name no line.
+_ZEROED_LINES = (nodes.image, nodes.rubric, nodes.line, nodes.field_name)
+
+
+class NoteLines(SphinxTransform):
+    """The lines of the nodes Sphinx is about to set to 0 (its transform runs at 10)."""
+
+    default_priority = 9
+
+    def apply(self, **kwargs) -> None:
+        self.document.mdx_lines = [(node, node.line) for node in self.document.findall(
+            lambda node: isinstance(node, _ZEROED_LINES) and bool(node.line))]
+
+
+class RestoreLines(SphinxTransform):
+    """Those lines given back, so that warnings about these nodes name their line."""
+
+    default_priority = 11
+
+    def apply(self, **kwargs) -> None:
+        for node, line in self.document.__dict__.pop("mdx_lines", ()):
+            node.line = node.line or line
+
+
+def setup_warnings(app: Sphinx) -> None:
+    app.add_transform(NoteLines)
+    app.add_transform(RestoreLines)
