@@ -125,6 +125,17 @@ def test_points_of_interest_latex_legend(latex):
     assert r"\sphinxstylestrong{B:} Second point" in latex
 
 
+def test_a_missing_image_is_reported_at_its_line(rootdir, make_app, tmp_path):
+    """Sphinx sets every image's line to 0 for its translations; the warning still names it."""
+    srcdir = copy_root(rootdir, "components", tmp_path)
+    (srcdir / "images.md").write_text("# Images\n\nA paragraph\nwith <img src=\"gone.png\" alt=\"gone\"> inline.\n\n"
+                                      "![A figure](./lost.png)\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert [line.split("images.md:")[1].split(" WARNING")[0] for line in warnings_of(app, "[mdx.image]")] == [
+        "4:", "6:"]
+
+
 def test_points_without_their_image_are_a_legend(rootdir, make_app, tmp_path):
     srcdir = copy_root(rootdir, "components", tmp_path)
     (srcdir / "lost.md").write_text(
@@ -135,8 +146,8 @@ def test_points_without_their_image_are_a_legend(rootdir, make_app, tmp_path):
         encoding="utf-8")
     app = make_app("html", srcdir=srcdir)
     app.build()
-    assert [line.split("WARNING: ")[1] for line in warnings_of(app, "[mdx.")] == [
-        "image file not found: ./nowhere.png; its alt text is shown instead [mdx.image]"]
+    assert [line.split("lost.md:")[1] for line in warnings_of(app, "[mdx.")] == [
+        "7: WARNING: image file not found: ./nowhere.png; its alt text is shown instead [mdx.image]"]
     root = article(app, "lost").select_one(".mdx-pointsofinterest")
     assert root.select_one(".mdx-missing-image").get_text() == "A diagram"
     assert root.select_one(".mdx-poi-marker, .mdx-poi-point, .mdx-poi-description") is None
@@ -302,6 +313,14 @@ def test_layout_components_show_their_props(html):
     card = grid.select_one(".mdx-card")
     assert card.select_one("a")["href"] == "tabs.html"
     assert card.select("p")[-1].select_one("strong").get_text() == "tabs"
+
+
+def test_layout_props_of_any_kind_keep_their_words(html):
+    """Markup, numbers and cards that are not objects are shown, as JavaScript would write them."""
+    intro = article(html, "embeds").select(".mdx-intro")[-1]
+    assert intro.select_one(".rubric .mdx-u").get_text() == "marked words"
+    assert intro.select_one("p:not(.rubric)").get_text() == "42"
+    assert [card.get_text(strip=True) for card in intro.select(".mdx-card")] == ["Obj", "plain card", "7", "true"]
 
 
 def test_layout_components_are_directives_in_rest(html):

@@ -282,7 +282,7 @@ def test_cards_and_live_data_components(built):
     trap = page.select(".mdx-cards .mdx-card")[1]
     assert trap.find("a") is None and trap.select_one(".mdx-card-title").get_text() == "Trap"
     assert [w for w in warnings_of(built, "[mdx.link]")
-            if "cards.md:5: WARNING: unsafe link target 'javascript:alert(1)' dropped; its text is kept" in w]
+            if "cards.md:6: WARNING: unsafe link target 'javascript:alert(1)' dropped; its text is kept" in w]
 
 
 def test_the_eager_load_hint_is_no_part_of_the_alt_text(built):

@@ -222,8 +222,16 @@ PAGES = {
                               + ", ".join(f"{{x: {i}, y: {i}, label: {i}}}" for i in range(600))
                               + "]\n\ncontent words\n```\n",
     "blockquotes": "# Blockquotes\n\n" + ">" * 200 + " deep quoted words\n",
+    "big_numbers": IMPORTS + "# Big numbers\n\n```{simple-card-grid}\n:cards: [{title: 0x" + "f" * 3_700
+                   + "}]\n```\n\n```{points-of-interest}\n:points: [{x: 0x" + "f" * 300 + ", y: 1, label: 0x"
+                   + "f" * 3_700 + "}]\n\npoint words\n```\n\nA <Tooltip trigger={0x" + "f" * 3_700
+                   + "}>tip words</Tooltip> here.\n",
+    "rest_nesting": "reST nesting\n============\n\n" + "".join(f"{'   ' * i}.. note::\n\n" for i in range(120))
+                    + "   " * 120 + "deep rest words\n",
     "lists": "# Lists\n\n" + deep_list(120) + "\nafter words\n",
 }
+#: Pages written in reStructuredText; the others are Markdown.
+SUFFIXES = {"rest_nesting": ".rst"}
 WORDS = {
     "unclosed": [f"word{i}" for i in range(200)], "one_closing": [f"word{i}" for i in range(200)],
     "distinct": [f"word{i}" for i in range(200)], "braces": ["text", "word"],
@@ -232,6 +240,8 @@ WORDS = {
     "flattened": ["trigger words", "tip body"],
     "literal": ["content words"], "huge_literal": ["content words"], "blockquotes": ["deep quoted words"],
     "directive_literal": ["content words"], "directive_huge_literal": ["content words"],
+    "rest_nesting": ["deep rest words"],
+    "big_numbers": ["Infinity", "point words", "tip words"],
     "lists": [*(f"item{i}" for i in range(120)), "after words"],
 }
 
@@ -244,7 +254,7 @@ def built(tmp_path_factory):
                                     encoding="utf-8")
     (srcdir / "index.md").write_text("# Shapes\n", encoding="utf-8")
     for name, source in PAGES.items():
-        (srcdir / f"{name}.md").write_text(source, encoding="utf-8")
+        (srcdir / f"{name}{SUFFIXES.get(name, '.md')}").write_text(source, encoding="utf-8")
     outdir = srcdir / "_build"
     result = sphinx_build(srcdir, outdir, "html", "--keep-going")
     assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr, result.stderr[-3000:]
@@ -253,7 +263,7 @@ def built(tmp_path_factory):
         html = BeautifulSoup((outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
         text = " ".join((html.find(role="main") or html.body).get_text().split())
         warnings = [(int(match.group(1)), match.group(2)) for line in strip_colors(result.stderr).splitlines()
-                    if (match := re.search(rf"/{name}\.md:(\d+): WARNING: (.*)", line))]
+                    if (match := re.search(rf"/{name}\.(?:md|rst):(\d+): WARNING: (.*)", line))]
         pages[name] = text, warnings
     return pages
 
@@ -286,6 +296,11 @@ def test_literals_too_deep_or_too_long_are_refused(built):
     assert warned(built, "huge_literal", f"longer than {MAX_LITERAL_LENGTH:,}") == [6]
     assert warned(built, "directive_literal", f"nested deeper than {MAX_LITERAL_DEPTH} levels") == [3]
     assert warned(built, "directive_huge_literal", f"longer than {MAX_LITERAL_LENGTH:,}") == [3]
+
+
+def test_rest_directives_nested_past_the_limit_are_text(built):
+    """docutils' reST parser recursed until Python's stack ran out at about 100 levels."""
+    assert warned(built, "rest_nesting", "directives nested more than 24 levels deep") == [4 + 2 * 24]
 
 
 def test_elements_and_containers_past_the_flattening_level_are_flattened_once(built):

@@ -382,8 +382,8 @@ def test_javascript_urls_are_refused(html):
     assert_warned(html, "links", "{versioned-link}`bracket", "{versioned-link} has no safe url", "link")  # its line
     assert_warned(html, "links", "{versioned-link}`empty", "{versioned-link} has no safe url", "link")
     assert not body.find("a", string=re.compile("bracket|empty"))
-    assert_warned(html, "links", "{simple-card-grid}", "unsafe link target 'javascript:alert(9)' dropped", "link")
-    assert_warned(html, "links", "{quick-setup}", "quick-setup :cards: a literal nested deeper", "attribute")
+    assert_warned(html, "links", 'card trap", url', "unsafe link target 'javascript:alert(9)' dropped", "link")
+    assert_warned(html, "links", ":cards: [[[", "quick-setup :cards: a literal nested deeper", "attribute")
     assert "card trap" in article_text(html, "links")
 
 
@@ -660,7 +660,8 @@ def test_directives_nested_deeper_than_python_can_recurse(tmp_path):
     text = document.find("article").get_text(" ")
     assert "deepest words" in text and "After words." in text
     assert warnings.count("WARNING") == 1
-    assert "index.md:28: WARNING: content nested more than 24 levels deep is shown as text [mdx.nesting]" in warnings
+    assert ("index.md:27: WARNING: directives nested more than 24 levels deep are shown as text [mdx.nesting]"
+            in warnings)
 
 
 def test_every_directive_and_role_of_ours_is_on_the_allowlist(tmp_path):

@@ -8,6 +8,7 @@ refused with the reason.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,10 +70,28 @@ def read_literal(source: str) -> Any:
         raise NotALiteral(f"a literal of {len(source):,} characters is longer than {MAX_LITERAL_LENGTH:,}")
     if _depth(source) > MAX_LITERAL_DEPTH:
         raise NotALiteral(f"a literal nested deeper than {MAX_LITERAL_DEPTH} levels")
+    if not source.strip():
+        raise NotALiteral("an empty value is not a JavaScript literal")
     try:
-        return json5.loads(source)
+        return _as_javascript_numbers(json5.loads(source))
     except (ValueError, RecursionError) as error:
         raise NotALiteral(f"{{{source[:80]}}} is not a JavaScript literal") from error
+
+
+def _as_javascript_numbers(value: Any) -> Any:
+    """``value`` with its integers as JavaScript holds them, in a double: one past 2**53 becomes a
+    float (infinite past 1.8e308). Python would keep every digit of ``0xfff...``, and refuse to
+    write one of more than 4,300 digits as text."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
+        try:
+            return float(value)
+        except OverflowError:
+            return math.inf if value > 0 else -math.inf
+    if isinstance(value, list):
+        return [_as_javascript_numbers(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_javascript_numbers(item) for key, item in value.items()}
+    return value
 
 
 def _depth(source: str) -> int:

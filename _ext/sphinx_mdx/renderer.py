@@ -47,6 +47,11 @@ class JsxElement:
     def attribute_names(self) -> list[str]:
         return list(self._attributes)
 
+    def line_of(self, name: str) -> int:
+        """The line of the attribute ``name`` (the element's, if it has none)."""
+        attribute = self._attributes.get(name)
+        return self.line + (attribute.line_offset if attribute is not None else 0)
+
     def warn(self, subtype: MdxWarnings, message: str, line_offset: int = 0) -> None:
         warn(subtype, message, self.renderer.location(self.line + line_offset))
 
@@ -99,9 +104,8 @@ class JsxElement:
         value = self.value(name)
         if self._bare(name) or value is None or isinstance(value, bool | dict | list):
             return None
-        attribute = self._attributes[name]
         source = value.source if isinstance(value, Markup) else str(value)
-        return self.renderer.render_markup(source, self.line + attribute.line_offset)
+        return self.renderer.render_markup(source, self.line_of(name))
 
     def render_children(self, into: nodes.Element) -> None:
         """Render the element's content into ``into``."""
@@ -115,7 +119,7 @@ class JsxElement:
 
 #: Directive bodies (and attribute values) are each parsed on their own, one inside another, out
 #: of reach of the parser's nesting limit: deeper than this, content is shown as its text.
-MAX_NESTED_PARSES = 24
+MAX_NESTED_PARSES = trust.MAX_DIRECTIVE_DEPTH
 _NESTED_PARSES_KEY = "mdx_nested_parses"
 
 

@@ -345,14 +345,31 @@ def _drop_classes(directive) -> None:
     del arguments[:]
 
 
+#: Directives run one inside another at most this deep (MyST's and reST's alike); docutils' reST
+#: parser exhausts Python's stack at about 100.
+MAX_DIRECTIVE_DEPTH = 24
+
+
 def _checked(name: str, directive_class: type) -> type:
-    """``directive_class`` without page-chosen classes, run through ``CHECKED_DIRECTIVES[name]`` if any."""
+    """``directive_class`` without page-chosen classes, run through ``CHECKED_DIRECTIVES[name]`` if any,
+    and not inside :data:`MAX_DIRECTIVE_DEPTH` others: deeper, its text is shown."""
     check = CHECKED_DIRECTIVES.get(name)
 
     class Checked(directive_class):  # type: ignore[misc,valid-type]
         def run(self) -> list[nodes.Node]:
+            document = self.state.document
+            depth = document.__dict__.get("mdx_directive_depth", 0)
+            if depth >= MAX_DIRECTIVE_DEPTH:
+                env = document.settings.env
+                warn(MdxWarnings.NESTING, f"directives nested more than {MAX_DIRECTIVE_DEPTH} levels deep are "
+                     "shown as text", (env.docname, self.lineno))
+                return [nodes.literal_block(self.block_text, self.block_text)]
             _drop_classes(self)
-            return check(self, super().run) if check else super().run()
+            document.mdx_directive_depth = depth + 1
+            try:
+                return check(self, super().run) if check else super().run()
+            finally:
+                document.mdx_directive_depth = depth
 
     Checked.__name__ = f"Checked{directive_class.__name__}"
     return Checked

@@ -15,13 +15,14 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import json5
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .. import links
-from ..attributes import NotALiteral, read_literal
+from ..attributes import Markup, NotALiteral, read_literal
 from ..warnings_ import MdxWarnings, warn
 from .shared import Component
 
@@ -33,21 +34,35 @@ _HEADINGS = ("title", "heading", "header")
 _TEXTS = ("subtitle", "description", "text", "content")
 _CARD_TITLES = ("title", "name", "label", "text")
 _CARD_LINKS = ("url", "href", "link", "to", "path")
-#: Renders a prop's text as inline markup.
-Render = Callable[[str], list[nodes.Node]]
+#: Renders a prop's text (the second argument names the prop) as inline markup.
+Render = Callable[[str, str], list[nodes.Node]]
+#: Warns about a prop (the second argument names it), at its line.
+Warn = Callable[[str, str], None]
+
+
+def shown(value: Any) -> str | None:
+    """A prop's value as the page shows it: a string as written, markup as its source, any other
+    literal as JavaScript writes it (``true``, ``12``, ``[1, 2]``); None for no value."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Markup):
+        return value.source
+    return json5.dumps(value)
 
 
 def _first(values: dict[str, Any], keys: tuple[str, ...]) -> str | None:
-    return next((str(values[key]) for key in keys if isinstance(values.get(key), str | int | float)), None)
+    return next((shown(values[key]) for key in keys if values.get(key) is not None), None)
 
 
-def _card(card: dict[str, Any], render: Render, warn_here: Callable[[str], None], docname: str) -> nodes.Element:
+def _card(card: Any, render: Render, warn_here: Warn, docname: str, prop: str) -> nodes.Element:
+    """One card: an object's title (a link to its URL) and description; anything else, its text."""
+    card = card if isinstance(card, dict) else {"title": card}
     title = _first(card, _CARD_TITLES) or ""
     body = nodes.container(classes=["mdx-card"])
     heading = nodes.paragraph(classes=["mdx-card-title"])
-    target = _first(card, _CARD_LINKS)
+    target = next((card[key] for key in _CARD_LINKS if isinstance(card.get(key), str)), None)
     if target and links.is_unsafe(target):
-        warn_here(links.unsafe_link_message(target))
+        warn_here(links.unsafe_link_message(target), prop)
         target = None
     if target:
         link, content = links.link_to(target, docname)
@@ -58,31 +73,33 @@ def _card(card: dict[str, Any], render: Render, warn_here: Callable[[str], None]
     body += heading
     description = _first(card, _TEXTS)
     if description:
-        body += nodes.paragraph("", "", *render(description))
+        body += nodes.paragraph("", "", *render(description, prop))
     return body
 
 
-def layout_section(name: str, values: dict[str, Any], render: Render, warn_here: Callable[[str], None],
-                   docname: str) -> nodes.container:
-    """The section a layout component draws: its headings and texts, then each list of cards as a
-    grid of links, in the order its props were written."""
+def layout_section(name: str, props: dict[str, Any], render: Render, warn_here: Warn, docname: str) -> nodes.container:
+    """The section a layout component draws, its props in the order written: headings and texts,
+    and each list of cards (``cards`` may also be one card) as a grid of links."""
     section = nodes.container(classes=[f"mdx-{name.lower()}"])
-    for key, value in values.items():
-        if key in _HEADINGS and isinstance(value, str):
-            section += nodes.rubric("", "", *render(value))
-        elif key in _TEXTS and isinstance(value, str):
-            section += nodes.paragraph("", "", *render(value))
-        elif isinstance(value, list) and value and all(isinstance(card, dict) for card in value):
+    for prop, value in props.items():
+        if prop == "cards" and isinstance(value, dict):
+            value = [value]
+        if isinstance(value, list) and value:
             grid = nodes.container(classes=["mdx-cards"])
-            grid.extend(_card(card, render, warn_here, docname) for card in value)
+            grid.extend(_card(card, render, warn_here, docname, prop) for card in value)
             section += grid
+        elif prop in _HEADINGS + _TEXTS and not isinstance(value, bool) and (text := shown(value)):
+            node = nodes.rubric() if prop in _HEADINGS else nodes.paragraph()
+            node += render(text, prop)
+            section += node
     return section
 
 
 def render_layout(element: JsxElement) -> None:
     section = layout_section(element.name, {name: element.value(name) for name in element.attribute_names},
-                             lambda text: element.renderer.render_markup(text, element.line),
-                             lambda message: element.warn(MdxWarnings.LINK, message),
+                             lambda text, prop: element.renderer.render_markup(text, element.line_of(prop)),
+                             lambda message, prop: element.warn(MdxWarnings.LINK, message,
+                                                                element.line_of(prop) - element.line),
                              element.renderer.sphinx_env.docname)
     element.set_source(section)
     element.renderer.current_node.append(section)
@@ -97,21 +114,34 @@ class LayoutDirective(SphinxDirective):
     option_spec = {**dict.fromkeys((*_HEADINGS, *_TEXTS), directives.unchanged), "cards": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        values: dict[str, Any] = {key: value for key, value in self.options.items() if key != "cards"}
-        if "cards" in self.options:
+        props: dict[str, Any] = dict(self.options)
+        if "cards" in props:
             try:
-                values["cards"] = read_literal(self.options["cards"])
+                props["cards"] = read_literal(props["cards"])
             except NotALiteral as error:
-                self._warn(MdxWarnings.ATTRIBUTE, f"{self.name} :cards: {error}")
-        section = layout_section(DIRECTIVES.get(self.name.lower(), self.name), values,
-                                 lambda text: self.parse_inline(text, lineno=self.lineno)[0],
-                                 lambda message: self._warn(MdxWarnings.LINK, message), self.env.docname)
+                warn(MdxWarnings.ATTRIBUTE, f"{self.name} :cards: {error}", (self.env.docname, self._line_of("cards")))
+                props["cards"] = None
+        messages: list[nodes.system_message] = []
+
+        def render(text: str, prop: str) -> list[nodes.Node]:
+            inline, problems = self.parse_inline(text, lineno=self._line_of(prop))
+            messages.extend(problems)
+            return inline
+
+        section = layout_section(DIRECTIVES.get(self.name.lower(), self.name), props, render,
+                                 lambda message, prop: warn(MdxWarnings.LINK, message,
+                                                            (self.env.docname, self._line_of(prop))),
+                                 self.env.docname)
         self.set_source_info(section)
         self.state.nested_parse(self.content, self.content_offset, section)
-        return [section]
+        return [section, *messages]
 
-    def _warn(self, subtype: MdxWarnings, message: str) -> None:
-        warn(subtype, message, (self.env.docname, self.lineno))
+    def _line_of(self, option: str) -> int:
+        """The line that gives ``option`` (``:cards: ...``), or the directive's."""
+        for offset, text in enumerate(self.block_text.splitlines()):
+            if text.lstrip().startswith(f":{option}:"):
+                return self.lineno + offset
+        return self.lineno
 
 
 COMPONENTS = [Component(name, render_layout, attributes=None) for name in NAMES]
