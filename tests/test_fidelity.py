@@ -57,3 +57,10 @@ def test_leaks_and_lost_words_fail(rootdir, tmp_path, capsys):
     assert "page: warnings: mdx.directive 1; leaks html 2, pdf 0; lost words html 5, pdf 0" in report
     assert "lost in HTML: lettuce, never, online, only, printed" in report
     assert "leaks: 2" in report
+
+
+def test_partials_are_no_pages_of_their_own(rootdir, tmp_path, capsys):
+    """A partial's words count where a page includes it, not as a page that lost them all."""
+    fidelity.main([str(rootdir / "test-docusaurus"), "--out", str(tmp_path), "--no-pdf"])
+    report = capsys.readouterr().out
+    assert "pages: 10" in report and "_partials" not in report

@@ -185,8 +185,8 @@ def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
     by_source: dict[Path, Page] = {}
     for source in sorted(path for path in content.rglob("*") if path.suffix in SUFFIXES):
         docname = env.path2doc(str(source))
-        if docname is None:
-            continue  # no page: a Docusaurus partial, or excluded
+        if docname not in env.found_docs:
+            continue  # no page: a Docusaurus partial, or excluded (path2doc names any file with a page's suffix)
         page = Page(source, docname)
         by_source[source.resolve()] = page
         pages.append(page)
