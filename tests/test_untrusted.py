@@ -682,3 +682,26 @@ def test_every_directive_and_role_of_ours_is_on_the_allowlist(tmp_path):
                      or type(role).__module__.startswith("sphinx_mdx")}
     assert {"infobox", "simple-card-grid", "parsed-literal"} <= ours and ours <= trust.DIRECTIVES
     assert {"tp-badge", "versioned-link"} <= our_roles and our_roles <= trust.ROLES
+
+
+def test_a_bad_option_drops_the_option_not_the_directive(tmp_path):
+    """docutils replaces a directive whose option it cannot read by an error the page never shows,
+    and its words went with it; in MyST and reST alike the option is now reported and ignored."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+    (source / "index.rst").write_text(
+        "Options\n=======\n\n.. toctree::\n\n   myst\n\n.. note::\n   :bogus: x\n\n   rest note words\n\n"
+        ".. code-block:: python\n   :linenos: 3\n\n   rest_code_words = 1\n", encoding="utf-8")
+    (source / "myst.md").write_text("# MyST\n\n```{note}\n:bogus: x\n\nmyst note words\n```\n\n"
+                                    "```{list-table}\n:widths: wide\n\n* - myst cell words\n```\n", encoding="utf-8")
+    result = sphinx_build(source, tmp_path / "out", "html")
+    warnings = strip_colors(result.stderr)
+    for page, words in (("index", ["rest note words", "rest_code_words"]), ("myst", ["myst note words",
+                                                                                     "myst cell words"])):
+        text = (tmp_path / "out" / f"{page}.html").read_text(encoding="utf-8")
+        assert all(word in text for word in words), (page, words)
+    assert "index.rst:8: WARNING: directive 'note': option :bogus: is not an option of this directive" in warnings
+    assert "index.rst:13: WARNING: directive 'code-block': option :linenos: has a value it cannot take" in warnings
+    assert "myst.md:3: WARNING: directive 'note': option :bogus:" in warnings
+    assert "myst.md:9: WARNING: directive 'list-table': option :widths: has a value it cannot take" in warnings

@@ -350,14 +350,53 @@ def _drop_classes(directive) -> None:
 MAX_DIRECTIVE_DEPTH = 24
 
 
+class _Rejected(str):
+    """An option value a directive's converter refused (or an option it does not take), kept for
+    :func:`_checked`'s directive to report and drop."""
+
+    reason = ""
+
+
+def _tolerant(convert: Callable[[str], Any] | None) -> Callable[[str], Any]:
+    def converted(value: str) -> Any:
+        if convert is None:
+            rejected = _Rejected(value or "")
+            rejected.reason = "is not an option of this directive"
+            return rejected
+        try:
+            return convert(value)
+        except (ValueError, TypeError) as error:
+            rejected = _Rejected(value or "")
+            rejected.reason = f"has a value it cannot take ({str(error).splitlines()[0][:80]})"
+            return rejected
+
+    return converted
+
+
+class _TolerantOptions(dict):
+    """A directive's options where an unknown one or a bad value does not fail the directive:
+    docutils would replace the whole directive, its words with it, by an error the page never shows."""
+
+    def __missing__(self, name: str) -> Callable[[str], Any]:
+        return _tolerant(None)
+
+
 def _checked(name: str, directive_class: type) -> type:
     """``directive_class`` without page-chosen classes, run through ``CHECKED_DIRECTIVES[name]`` if any,
     and not inside :data:`MAX_DIRECTIVE_DEPTH` others: deeper, its text is shown."""
     check = CHECKED_DIRECTIVES.get(name)
 
     class Checked(directive_class):  # type: ignore[misc,valid-type]
+        option_spec = _TolerantOptions({option: _tolerant(convert)
+                                        for option, convert in (directive_class.option_spec or {}).items()})
+
         def run(self) -> list[nodes.Node]:
             document = self.state.document
+            for option, value in list(self.options.items()):
+                if isinstance(value, _Rejected):
+                    warn(MdxWarnings.ATTRIBUTE, f"directive {self.name!r}: option :{option}: {value.reason}; it is "
+                         "ignored", (document.settings.env.docname, self.lineno))
+                    del self.options[option]
             depth = document.__dict__.get("mdx_directive_depth", 0)
             if depth >= MAX_DIRECTIVE_DEPTH:
                 env = document.settings.env
