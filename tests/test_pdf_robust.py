@@ -22,6 +22,7 @@ from sphinx_mdx.latex import TALLEST_BOX_LINES
 from sphinx_mdx.components.shared import line_break
 from sphinx_mdx.components.shared import lines_of
 from sphinx_mdx.latex_layout import math_rows
+from sphinx_mdx.latex_math import as_latex, errors_in_log, rejected_formulas
 from sphinx_mdx.latex_lines import CODE_BLOCK_CHARACTERS, LINE_LIMIT, _runs, fit_lines
 
 #: Words of the test root that the PDF must show: deep lists and quotes, and tooltip bodies
@@ -186,6 +187,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + "```{math}\n:label: nonumber\n" + "\\\\\n".join(f"w_{{{i}}} &= {i}" for i in range(45))
         + " \\nonumber\\\\\n```\n\nSee {eq}`nonumber` nonumberend.\n\n"
         + "## Heading " + "H" * 150 + " headend\n\n"
+        + "Inline {math}`a & b` badamp and {math}`a^b^c` badpower.\n\n```{math}\nx = \\text{a \\\\ b}\n```\n\n"
         + "Noted[^tall] here.\n\n[^tall]: Footnote text.\n\n    ````{tooltip} fntrigger\n    fnstart\n\n    ```\n"
         + "".join(f"    fnline {i}\n" for i in range(80)) + "    ```\n    ````\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
@@ -208,8 +210,13 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
                   "cellline149", "b24999 t24999 parsedend", "mathend", "uword29 underend", "tildeend",
                   "uword29 badgeend", "tipline 119 tipend afterpara"):
         assert words in text, words
-    assert re.search(r"tall trigger(\d) \1 tipstart", text)  # the mark in place, and opening the note
     page = (source / "index.md").read_text(encoding="utf-8")
+    bad = next(number for number, written in enumerate(page.splitlines(), start=1) if "badamp" in written)
+    for message in ("Misplaced alignment tab character &.", "Double superscript."):
+        assert f"index.md:{bad}: WARNING: math LaTeX cannot set ({message}) is shown as text" in warnings
+    assert f"index.md:{bad + 2}: WARNING: math LaTeX cannot set (" in warnings  # the display: \\ in \text
+    assert "a & b badamp" in text and "a^b^c badpower" in text and r"\text{a \\ b}" in text
+    assert re.search(r"tall trigger(\d) \1 tipstart", text)  # the mark in place, and opening the note
     parsed, tall_tip = (page[:page.index(start)].count("\n") + 1
                         for start in ("```{parsed-literal}\nparsedstart", "````{tooltip}"))
     assert f"index.md:{parsed}: WARNING: a line of 327,801 characters in a parsed literal is broken" in warnings
@@ -231,6 +238,21 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     placed = re.finditer(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>', boxes)
     past_edge = [match.group(2) for match in placed if float(match.group(1)) > width - 36]
     assert past_edge == [], past_edge[:5]  # underlines, badges, tokens and running feet wrap or are cut short
+
+
+def test_rejected_math_is_found_by_its_marker_in_the_log():
+    log = "\n".join(["(./check.tex", "MDXMATH 0", "MDXMATH 1", "! Double superscript.", "l.5 ...",
+                     "! Another error.", "MDXMATH 2", "! Misplaced alignment tab character &.", "MDXMATH end"])
+    assert errors_in_log(log) == ({1: "Double superscript.", 2: "Misplaced alignment tab character &."}, True)
+    assert errors_in_log("MDXMATH 0\n! Runaway argument?\n") == ({0: "Runaway argument?"}, False)
+
+
+def test_every_formula_is_checked_as_the_book_sets_it():
+    require_commands("pdflatex")
+    formulas = [as_latex(nodes.math("", "x^2")), as_latex(nodes.math("", "a^b^c")), as_latex(nodes.math_block(
+        "", "a &= b \\\\ c &= d")), as_latex(nodes.math("", "\\alpha √ y"))]
+    assert formulas[2].startswith(r"\begin{equation*}") and r"\begin{split}" in formulas[2]
+    assert rejected_formulas(formulas) == {1: "Double superscript."}
 
 
 def test_math_rows_are_split_outside_braces_and_environments():

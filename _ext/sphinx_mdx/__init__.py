@@ -18,6 +18,7 @@ from .headings import setup_headings
 from .html import setup_html
 from .latex import setup_latex
 from .latex_lines import setup_latex_lines
+from .latex_math import setup_latex_math
 from .latex_layout import setup_latex_layout
 from .links import setup_links
 from .media import setup_media
@@ -93,6 +94,7 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file("mdx.js", loading_method="defer")
     setup_latex(app)
     setup_latex_lines(app)
+    setup_latex_math(app)
     setup_latex_layout(app)
     setup_book(app)
     setup_collector(app)

@@ -140,7 +140,7 @@ class LongCode(SphinxPostTransform):
     since Sphinx's ``sphinxVerbatim`` exhausts TeX's memory at about 1,500 lines (Sphinx issue
     3099, fixed alike in Sphinx 9.1, which needs Python 3.12)."""
 
-    default_priority = 995  # after trust.CheckedUrls (990), which sets refused math as code
+    default_priority = 999  # after trust.CheckedUrls (990) and latex_math (997), which set math as code
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:

@@ -1,0 +1,123 @@
+"""Math that pdflatex would stop at, found before the book is written.
+
+``trust.refused_tex`` keeps a page's math to the commands of formulas, but TeX's grammar is TeX's own:
+``a^b^c``, an ``&`` in running text, ``\\\\`` inside ``\\text``... each is an error, and one error in
+one page stops the whole book. So the LaTeX builder sets every formula of the book once, in a small
+pdflatex run of its own (each formula in a box, after a marker in the log), before it writes the book:
+a formula pdflatex complains about is shown as code instead, with an ``mdx.math`` warning at its line.
+Only pages from untrusted authors are checked: trusted ones may use macros of the project's own
+preamble, which the check does not have. Without pdflatex on the machine nothing is checked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.math import wrap_displaymath
+
+from .latex import CHARACTERS
+from .trust import untrusted
+from .warnings_ import MdxWarnings, warn
+
+#: The document each formula is set in: Sphinx's math packages, and the characters the book's
+#: package declares (an undeclared one is a "[?]" there, not an error).
+_PREAMBLE = "\n".join([
+    r"\documentclass{article}",
+    r"\usepackage{amsmath,amssymb,amstext}",
+    *(rf"\DeclareUnicodeCharacter{{{ord(char):04X}}}{{{latex}}}" for char, latex in CHARACTERS.items()),
+    r"\makeatletter\def\UTFviii@undefined@err#1{[?]}\makeatother",
+    r"\begin{document}",
+])
+_MARKER = "MDXMATH"
+_ERROR = re.compile(r"^! (.*)")
+#: The most runs of pdflatex: a formula's error can swallow those after it, which a next run sets again.
+MAX_RUNS = 3
+
+
+def as_latex(node: nodes.math | nodes.math_block) -> str:
+    """The formula as Sphinx's LaTeX writer writes it, in the paragraph a box gives it."""
+    if isinstance(node, nodes.math):
+        return rf"\({node.astext()}\)"
+    if node.get("no-wrap", node.get("nowrap", False)):
+        return node.astext()
+    return wrap_displaymath(node.astext(), None, False)
+
+
+def check_document(formulas: list[str]) -> str:
+    lines = [_PREAMBLE]
+    for number, formula in enumerate(formulas):
+        lines.append(rf"\immediate\write-1{{{_MARKER} {number}}}\setbox0\vbox{{\hsize=6in\noindent {formula}\par}}")
+    lines.append(rf"\immediate\write-1{{{_MARKER} end}}\end{{document}}")
+    return "\n".join(lines) + "\n"
+
+
+def errors_in_log(log: str) -> tuple[dict[int, str], bool]:
+    """Each formula's first error, by its number, and whether pdflatex got to the end."""
+    errors: dict[int, str] = {}
+    current, finished = None, False
+    for line in log.splitlines():
+        if line.startswith(_MARKER + " "):
+            marker = line[len(_MARKER) + 1:].strip()
+            finished = marker == "end"
+            current = None if finished else int(marker)
+        elif (error := _ERROR.match(line)) and current is not None:
+            errors.setdefault(current, error.group(1).strip())
+    return errors, finished
+
+
+def rejected_formulas(formulas: list[str]) -> dict[int, str]:
+    """The formulas pdflatex rejects, by their index, each with its first error."""
+    pdflatex = shutil.which("pdflatex")
+    rejected: dict[int, str] = {}
+    if pdflatex is None or not formulas:
+        return rejected
+    remaining = list(range(len(formulas)))
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(MAX_RUNS):
+            source = Path(folder) / "check.tex"
+            source.write_text(check_document([formulas[index] for index in remaining]), encoding="utf-8")
+            subprocess.run([pdflatex, "-interaction=nonstopmode", "-draftmode", "-no-shell-escape", source.name],
+                           cwd=folder, capture_output=True, timeout=300, check=False,
+                           env={**os.environ, "openin_any": "p", "shell_escape": "f"})
+            log = (Path(folder) / "check.log").read_text(encoding="utf-8", errors="replace")
+            errors, finished = errors_in_log(log)
+            rejected.update((remaining[number], error) for number, error in errors.items())
+            if finished:
+                break
+            last = max(errors, default=-1)  # pdflatex stopped early: set the formulas after the last error again
+            remaining = remaining[last + 1:]
+            if not remaining:
+                break
+    return rejected
+
+
+class RejectedMath(SphinxPostTransform):
+    """LaTeX, untrusted pages: a formula pdflatex rejects is shown as code, with a warning."""
+
+    default_priority = 997  # after TallMath (995) wrote tall ones as the book has them; before LongCode (999)
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        if not untrusted(self.config):
+            return
+        math = list(self.document.findall(lambda node: isinstance(node, nodes.math | nodes.math_block)))
+        for index, error in sorted(rejected_formulas([as_latex(node) for node in math]).items()):
+            node = math[index]
+            warn(MdxWarnings.MATH, f"math LaTeX cannot set ({error}) is shown as text", node)
+            if isinstance(node, nodes.math_block):  # as written (TallMath may have rewritten its text)
+                text = node.rawsource or node.astext()
+                node.replace_self(nodes.literal_block(text, text))
+            else:
+                node.replace_self(nodes.literal(node.astext(), node.astext()))
+
+
+def setup_latex_math(app: Sphinx) -> None:
+    app.add_post_transform(RejectedMath)
