@@ -40,6 +40,8 @@ _MARKER = "MDXMATH"
 _ERROR = re.compile(r"^! (.*)")
 #: The most runs of pdflatex: a formula's error can swallow those after it, which a next run sets again.
 MAX_RUNS = 3
+#: Seconds one run may take (a thousand formulas take about one); a formula it is still setting then is rejected.
+TIMEOUT = 120
 
 
 def as_latex(node: nodes.math | nodes.math_block) -> str:
@@ -73,6 +75,12 @@ def errors_in_log(log: str) -> tuple[dict[int, str], bool]:
     return errors, finished
 
 
+def _last_marker(log: str) -> int | None:
+    """The formula pdflatex was setting when it stopped."""
+    markers = re.findall(rf"^{_MARKER} (\d+)$", log, flags=re.MULTILINE)
+    return int(markers[-1]) if markers else None
+
+
 def rejected_formulas(formulas: list[str]) -> dict[int, str]:
     """The formulas pdflatex rejects, by their index, each with its first error."""
     pdflatex = shutil.which("pdflatex")
@@ -84,16 +92,25 @@ def rejected_formulas(formulas: list[str]) -> dict[int, str]:
         for _ in range(MAX_RUNS):
             source = Path(folder) / "check.tex"
             source.write_text(check_document([formulas[index] for index in remaining]), encoding="utf-8")
-            subprocess.run([pdflatex, "-interaction=nonstopmode", "-draftmode", "-no-shell-escape", source.name],
-                           cwd=folder, capture_output=True, timeout=300, check=False,
-                           env={**os.environ, "openin_any": "p", "shell_escape": "f"})
-            log = (Path(folder) / "check.log").read_text(encoding="utf-8", errors="replace")
+            try:
+                subprocess.run([pdflatex, "-interaction=nonstopmode", "-draftmode", "-no-shell-escape", source.name],
+                               cwd=folder, capture_output=True, timeout=TIMEOUT, check=False,
+                               env={**os.environ, "openin_any": "p", "shell_escape": "f"})
+                timed_out = False
+            except subprocess.TimeoutExpired:
+                timed_out = True
+            log_file = Path(folder) / "check.log"
+            log = log_file.read_text(encoding="utf-8", errors="replace") if log_file.exists() else ""
             errors, finished = errors_in_log(log)
+            if timed_out:
+                last_set = _last_marker(log)
+                if last_set is None:
+                    break  # no telling which formula: the book's own run will say
+                errors.setdefault(last_set, f"TeX did not finish it in {TIMEOUT} s")
             rejected.update((remaining[number], error) for number, error in errors.items())
-            if finished:
-                break
-            last = max(errors, default=-1)  # pdflatex stopped early: set the formulas after the last error again
-            remaining = remaining[last + 1:]
+            if finished or not errors:
+                break  # all set; or pdflatex stopped before any formula, which the book's run will report
+            remaining = remaining[max(errors) + 1:]  # stopped early: set the formulas after the last error again
             if not remaining:
                 break
     return rejected
