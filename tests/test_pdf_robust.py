@@ -251,8 +251,28 @@ def test_every_formula_is_checked_as_the_book_sets_it():
     require_commands("pdflatex")
     formulas = [as_latex(nodes.math("", "x^2")), as_latex(nodes.math("", "a^b^c")), as_latex(nodes.math_block(
         "", "a &= b \\\\ c &= d")), as_latex(nodes.math("", "\\alpha √ y"))]
-    assert formulas[2].startswith(r"\begin{equation*}") and r"\begin{split}" in formulas[2]
+    assert r"\begin{equation*}" in formulas[2] and r"\begin{split}" in formulas[2]
     assert rejected_formulas(formulas) == {1: "Double superscript."}
+
+
+
+def test_formulas_are_checked_where_the_book_has_them():
+    """A heading (a moving argument, a bookmark), a table cell (where \\\\ ends the row) and a
+    labelled display (Sphinx adds its \\label) each reject what a paragraph takes."""
+    require_commands("pdflatex")
+    labelled = nodes.math_block("", r"a = b \label{mine}", label="e1", docname="index")
+
+    def inline(text: str, holder: type[nodes.Element] | None = None) -> nodes.math:
+        math = nodes.math("", text)
+        if holder is not None:
+            holder().append(math)
+        return math
+
+    formulas = [as_latex(node) for node in (
+        labelled, nodes.math_block("", "a = b", label="e2", docname="index"),
+        inline(r"a \\ b"), inline(r"a \\ b", nodes.table),
+        inline(r"\boxed{z}"), inline(r"\boxed{z}", nodes.title), inline(r"\binom{n}{k}", nodes.title))]
+    assert sorted(rejected_formulas(formulas)) == [0, 3, 5]
 
 
 def test_math_rows_are_split_outside_braces_and_environments():

@@ -202,6 +202,8 @@ End {math}`x\\) \\end{document} \\(y` here.
 
 Formula {math}`\\frac{a}{b} + \\sqrt{x^2} \\leq \\alpha` stays math.
 
+Deep {math}`""" + "{" * 60 + "x" + "}" * 60 + """` and slow {math}`\\phantom{\\phantom{\\phantom{\\phantom{x}}}}` here.
+
 After the math words.
 """,
     "classes.md": """# Classes
@@ -470,6 +472,9 @@ def test_math_is_an_allowlist(html):
     assert r"\(\frac{a}{b} + \sqrt{x^2} \leq \alpha\)" in str(body)
     for marker, refused in (("Env {math}", r"\makeatletter"), ("Dump {math}", r"\)"), ("End {math}", r"\)")):
         assert_warned(html, "tex", marker, f"math using {refused} is shown as text", "math")
+    # TeX's 255 groups (fewer in a heading), and \phantom's fourfold work at each level
+    assert_warned(html, "tex", "Deep {math}", "math using groups nested more than 50 deep", "math")
+    assert_warned(html, "tex", "Deep {math}", "math using \\phantom, \\text and the like nested more than 3", "math")
 
 
 def test_page_chosen_classes_are_dropped(html):

@@ -23,40 +23,54 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.math import wrap_displaymath
 
+from .components.shared import ancestors
 from .latex import CHARACTERS
 from .trust import untrusted
 from .warnings_ import MdxWarnings, warn
 
-#: The document each formula is set in: Sphinx's math packages, and the characters the book's
-#: package declares (an undeclared one is a "[?]" there, not an error).
+#: The document each formula is set in: the packages of Sphinx's book that math meets (its font
+#: encoding, colours, tables, links), and the characters the book's package declares (an undeclared
+#: one is a "[?]" there, not an error).
 _PREAMBLE = "\n".join([
-    r"\documentclass{article}",
-    r"\usepackage{amsmath,amssymb,amstext}",
+    r"\documentclass{report}",
+    r"\usepackage[T1]{fontenc}",
+    r"\usepackage{amsmath,amssymb,amstext,xcolor,colortbl}",
+    r"\usepackage[unicode]{hyperref}",
+    r"\pagestyle{headings}",
     *(rf"\DeclareUnicodeCharacter{{{ord(char):04X}}}{{{latex}}}" for char, latex in CHARACTERS.items()),
     r"\makeatletter\def\UTFviii@undefined@err#1{[?]}\makeatother",
     r"\begin{document}",
 ])
 _MARKER = "MDXMATH"
 _ERROR = re.compile(r"^! (.*)")
-#: The most runs of pdflatex: a formula's error can swallow those after it, which a next run sets again.
-MAX_RUNS = 3
+#: The most runs of pdflatex: an error that stops pdflatex ("TeX capacity exceeded") leaves the formulas
+#: after it to the next run; those still unset after the last are rejected, unchecked.
+MAX_RUNS = 10
 #: Seconds one run may take (a thousand formulas take about one); a formula it is still setting then is rejected.
 TIMEOUT = 120
 
 
-def as_latex(node: nodes.math | nodes.math_block) -> str:
-    """The formula as Sphinx's LaTeX writer writes it, in the paragraph a box gives it."""
+def as_latex(node: nodes.math | nodes.math_block, number_all: bool = False) -> str:
+    """The formula as Sphinx's LaTeX writer writes it, where the book has it: in a heading (as part of
+    the running head and the bookmarks too), in a table cell, or in a paragraph."""
     if isinstance(node, nodes.math):
-        return rf"\({node.astext()}\)"
-    if node.get("no-wrap", node.get("nowrap", False)):
-        return node.astext()
-    return wrap_displaymath(node.astext(), None, False)
+        if any(isinstance(parent, nodes.title) for parent in ancestors(node)):
+            return rf"\section{{\protect\({node.astext()}\protect\)}}\clearpage"
+        formula = rf"\({node.astext()}\)"
+    else:
+        label = rf"equation:{node['docname']}:{node['label']}" if node.get("label") else None
+        if node.get("no-wrap", node.get("nowrap", False)):
+            formula = (rf"\label{{{label}}}" if label else "") + node.astext()
+        else:
+            formula = wrap_displaymath(node.astext(), label, number_all)
+    if any(isinstance(parent, nodes.table) for parent in ancestors(node)):
+        formula = rf"\begin{{tabular}}{{p{{4in}}}}{formula}\end{{tabular}}"
+    return rf"\setbox0\vbox{{\hsize=6in\noindent {formula}\par}}"
 
 
 def check_document(formulas: list[str]) -> str:
     lines = [_PREAMBLE]
-    for number, formula in enumerate(formulas):
-        lines.append(rf"\immediate\write-1{{{_MARKER} {number}}}\setbox0\vbox{{\hsize=6in\noindent {formula}\par}}")
+    lines += [rf"\immediate\write-1{{{_MARKER} {number}}}{formula}" for number, formula in enumerate(formulas)]
     lines.append(rf"\immediate\write-1{{{_MARKER} end}}\end{{document}}")
     return "\n".join(lines) + "\n"
 
@@ -105,14 +119,15 @@ def rejected_formulas(formulas: list[str]) -> dict[int, str]:
             if timed_out:
                 last_set = _last_marker(log)
                 if last_set is None:
-                    break  # no telling which formula: the book's own run will say
+                    return rejected  # no telling which formula: the book's own run will say
                 errors.setdefault(last_set, f"TeX did not finish it in {TIMEOUT} s")
             rejected.update((remaining[number], error) for number, error in errors.items())
             if finished or not errors:
-                break  # all set; or pdflatex stopped before any formula, which the book's run will report
+                return rejected  # all set; or pdflatex stopped before any formula, which the book's run will say
             remaining = remaining[max(errors) + 1:]  # stopped early: set the formulas after the last error again
             if not remaining:
-                break
+                return rejected
+    rejected.update((index, f"pdflatex stopped {MAX_RUNS} times before it") for index in remaining)
     return rejected
 
 
@@ -126,7 +141,8 @@ class RejectedMath(SphinxPostTransform):
         if not untrusted(self.config):
             return
         math = list(self.document.findall(lambda node: isinstance(node, nodes.math | nodes.math_block)))
-        for index, error in sorted(rejected_formulas([as_latex(node) for node in math]).items()):
+        formulas = [as_latex(node, self.config.math_number_all) for node in math]
+        for index, error in sorted(rejected_formulas(formulas).items()):
             node = math[index]
             warn(MdxWarnings.MATH, f"math LaTeX cannot set ({error}) is shown as text", node)
             if isinstance(node, nodes.math_block):  # as written (TallMath may have rewritten its text)

@@ -130,6 +130,12 @@ MATH_ENVIRONMENTS = frozenset("""
     matrix pmatrix bmatrix Bmatrix vmatrix Vmatrix smallmatrix cases aligned alignedat gathered split array
     subarray
 """.split())
+#: Braces and environments nest at most this deep (TeX's own limit is 255 groups, fewer in a heading).
+MAX_TEX_DEPTH = 50
+#: Commands that set their argument once for each math style (four times): nested, the time grows
+#: fourfold with each level, so they nest at most this deep.
+_SET_SEVERAL_TIMES = frozenset("phantom hphantom vphantom text textrm textbf textit texttt textsf".split())
+MAX_REPEATED_DEPTH = 3
 #: Control symbols (a backslash and one character) of math: spaces, escaped specials, line breaks.
 _MATH_SYMBOLS = frozenset(",;:! \\{}|_%#&$>")
 _TEX_TOKEN = re.compile(r"\\([A-Za-z]+|.)|\^\^|[{}$%#]|\\$", re.DOTALL)
@@ -223,21 +229,33 @@ def refused_tex(tex: str) -> str | None:
     """Why math ``tex`` may not reach LaTeX or MathJax, if it may not.
 
     Only :data:`MATH_COMMANDS` and :data:`MATH_ENVIRONMENTS`, braces and environments that
-    close, and none of ``$ % # ^^`` (TeX's own way to spell any character, a backslash too).
+    close and nest within :data:`MAX_TEX_DEPTH` (and :data:`MAX_REPEATED_DEPTH`), and none of
+    ``$ % # ^^`` (TeX's own way to spell any character, a backslash too).
     """
     braces, environments = 0, []
+    groups: list[bool] = []  # for each open brace, whether it holds an argument TeX sets several times
+    repeating = False
     for token in _TEX_TOKEN.finditer(tex):
         text, name = token.group(), token.group(1)
         if name is None:
             if text == "{":
                 braces += 1
+                groups.append(repeating)
+                if braces + len(environments) > MAX_TEX_DEPTH:
+                    return f"groups nested more than {MAX_TEX_DEPTH} deep"
+                if sum(groups) > MAX_REPEATED_DEPTH:
+                    return f"\\phantom, \\text and the like nested more than {MAX_REPEATED_DEPTH} deep"
             elif text == "}":
                 braces -= 1
                 if braces < 0:
                     return "an unmatched }"
+                groups.pop()
             else:
                 return text
-        elif len(name) == 1 and not name.isalpha():
+            repeating = False
+            continue
+        repeating = name in _SET_SEVERAL_TIMES
+        if len(name) == 1 and not name.isalpha():
             if name not in _MATH_SYMBOLS:
                 return text
         elif name not in MATH_COMMANDS:
