@@ -321,6 +321,8 @@ def test_layout_props_of_any_kind_keep_their_words(html):
     assert intro.select_one(".rubric .mdx-u").get_text() == "marked words"
     assert intro.select_one("p:not(.rubric)").get_text() == "42"
     assert [card.get_text(strip=True) for card in intro.select(".mdx-card")] == ["Obj", "plain card", "7", "true"]
+    solo = article(html, "embeds").select(".mdx-simplecardgrid")[-1]
+    assert [card.get_text(strip=True) for card in solo.select(".mdx-card")] == ["42"]  # one card, not a list
 
 
 def test_layout_components_are_directives_in_rest(html):

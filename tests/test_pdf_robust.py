@@ -241,10 +241,13 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
 
 
 def test_rejected_math_is_found_by_its_marker_in_the_log():
-    log = "\n".join(["(./check.tex", "MDXMATH 0", "MDXMATH 1", "! Double superscript.", "l.5 ...",
-                     "! Another error.", "MDXMATH 2", "! Misplaced alignment tab character &.", "MDXMATH end"])
-    assert errors_in_log(log) == ({1: "Double superscript.", 2: "Misplaced alignment tab character &."}, True)
-    assert errors_in_log("MDXMATH 0\n! Runaway argument?\n") == ({0: "Runaway argument?"}, False)
+    log = "\n".join(["(./check.tex", "M1 0", "M1 1", "! Double superscript.", "l.5 ...", "! Another error.",
+                     "M1 2", "! Misplaced alignment tab character &.", "M1 end"])
+    assert errors_in_log(log, "M1", 3) == ({1: "Double superscript.", 2: "Misplaced alignment tab character &."},
+                                           True, None)
+    assert errors_in_log("M1 0\n! Runaway argument?\n", "M1", 1) == ({0: "Runaway argument?"}, False, 0)
+    # a page's text in the log (an overfull line) cannot pass for a marker, nor name a formula not there
+    assert errors_in_log("M1 0\nxx M1 end\nM1 7\n! Error.\nM1 x\n", "M1", 1) == ({}, False, None)
 
 
 def test_every_formula_is_checked_as_the_book_sets_it():
@@ -273,6 +276,17 @@ def test_formulas_are_checked_where_the_book_has_them():
         inline(r"a \\ b"), inline(r"a \\ b", nodes.table),
         inline(r"\boxed{z}"), inline(r"\boxed{z}", nodes.title), inline(r"\binom{n}{k}", nodes.title))]
     assert sorted(rejected_formulas(formulas)) == [0, 3, 5]
+
+
+def test_an_underline_goes_down_to_each_word_and_formula():
+    from sphinx_mdx.latex_layout import _underline_words
+
+    paragraph = nodes.paragraph("", "", nodes.inline("", "", nodes.Text("two words "), nodes.math("", "x^2"),
+                                                     nodes.strong("", "bold"), classes=["mdx-u"]))
+    _underline_words(paragraph[0])
+    underlined = [node.astext() for node in paragraph.findall(nodes.inline) if "mdx-u" in node["classes"]]
+    assert underlined == ["two", "words", "x^2", "bold"]
+    assert paragraph.astext() == "two words x^2bold"
 
 
 def test_math_rows_are_split_outside_braces_and_environments():

@@ -697,8 +697,9 @@ def test_a_bad_option_drops_the_option_not_the_directive(tmp_path):
     (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
     (source / "index.rst").write_text(
         "Options\n=======\n\n.. toctree::\n\n   myst\n\n.. note::\n   :bogus: x\n\n   rest note words\n\n"
-        ".. code-block:: python\n   :linenos: 3\n\n   rest_code_words = 1\n", encoding="utf-8")
+        ".. code-block:: python\n   :lineno-start: many\n\n   rest_code_words = 1\n", encoding="utf-8")
     (source / "myst.md").write_text("# MyST\n\n```{note}\n:bogus: x\n\nmyst note words\n```\n\n"
+                                    "```{code-block} python\n:linenos: true\n\nmyst_code = 1\n```\n\n"
                                     "```{list-table}\n:widths: wide\n\n* - myst cell words\n```\n", encoding="utf-8")
     result = sphinx_build(source, tmp_path / "out", "html")
     warnings = strip_colors(result.stderr)
@@ -707,6 +708,17 @@ def test_a_bad_option_drops_the_option_not_the_directive(tmp_path):
         text = (tmp_path / "out" / f"{page}.html").read_text(encoding="utf-8")
         assert all(word in text for word in words), (page, words)
     assert "index.rst:8: WARNING: directive 'note': option :bogus: is not an option of this directive" in warnings
-    assert "index.rst:13: WARNING: directive 'code-block': option :linenos: has a value it cannot take" in warnings
+    assert "index.rst:13: WARNING: directive 'code-block': option :lineno-start: has a value it cannot take" in warnings
+    assert "linenos" not in warnings  # a flag takes any value, as MyST has it
     assert "myst.md:3: WARNING: directive 'note': option :bogus:" in warnings
-    assert "myst.md:9: WARNING: directive 'list-table': option :widths: has a value it cannot take" in warnings
+    assert "myst.md:15: WARNING: directive 'list-table': option :widths: has a value it cannot take" in warnings
+
+
+def test_math_that_would_take_tex_too_long_is_refused():
+    """Commands that set their argument once per math style cost four times more at each level."""
+    from sphinx_mdx.trust import MAX_REPEATED_DEPTH, refused_tex
+
+    for command in ("phantom", "text", "boldsymbol", "overrightarrow", "sqrt"):
+        nested = f"\\{command}{{" * (MAX_REPEATED_DEPTH + 1) + "x" + "}" * (MAX_REPEATED_DEPTH + 1)
+        assert "nested more than" in refused_tex(nested), command
+        assert refused_tex(f"\\{command}{{x}} " * 10) is None, command  # side by side: no deeper

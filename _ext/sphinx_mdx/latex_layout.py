@@ -23,8 +23,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .components.boxes import mdx_box
-from .components.shared import (LINE_CHARACTERS, add_node, ancestors, depart_passthrough, lines_of, replace_with,
-                                rule)
+from .components.shared import (LINE_CHARACTERS, add_node, ancestors, depart_passthrough, line_break, lines_of,
+                                replace_with, rule)
+from .latex_lines import text_only
 from .warnings_ import MdxWarnings, warn
 
 #: A token at least this long may wrap inside (shorter ones fit any column we make).
@@ -94,7 +95,7 @@ def _fixed(node: nodes.Node) -> bool:
 def _parsed_literal(node: nodes.Element) -> bool:
     """A literal block with markup: Sphinx sets it as text that wraps at spaces and punctuation
     (``sphinxalltt``), not as code, so a long word in it needs break points as in a paragraph."""
-    return isinstance(node, nodes.literal_block) and any(not isinstance(child, nodes.Text) for child in node.children)
+    return isinstance(node, nodes.literal_block) and not text_only(node)
 
 
 def _add_break_points(text: nodes.Text, longest: int | None = None) -> None:
@@ -148,7 +149,8 @@ def _break_runs_across_markup(document: nodes.document) -> None:
                     run = 0
                 tail = len(_TRAILING_WORD.search(value).group())
                 run = tail if tail < len(value) else run + len(value)
-            elif isinstance(child, _FIXED) or isinstance(child, mdx_break_point):
+            elif isinstance(child, mdx_break_point | line_break) or (
+                    isinstance(child, _FIXED) and not _parsed_literal(child)):
                 run = 0
             elif isinstance(child, nodes.Inline):
                 run = walk(child, run)
@@ -184,9 +186,13 @@ class BreakableUnderlines(SphinxPostTransform):
 
 
 def _underline_words(underline: nodes.inline) -> None:
+    for math in list(underline.findall(nodes.math)):  # a formula is underlined whole
+        whole = nodes.inline(classes=["mdx-u"])
+        replace_with(math, [whole])
+        whole += math
     for text in list(underline.findall(nodes.Text)):
         if any(isinstance(parent, _FIXED) for parent in ancestors(text)):
-            continue  # math, say: underlined whole by the node around it
+            continue
         pieces: list[nodes.Node] = []
         for part in re.split(r"(\s+)", str(text)):
             if part.isspace():
@@ -215,8 +221,8 @@ class TallMath(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        for block in self.document.findall(nodes.math_block):
-            if block.get("no-wrap", block.get("nowrap", False)):
+        for block in list(self.document.findall(nodes.math_block)):
+            if written_whole(block):
                 continue  # written as its author set it
             rows = [row for part in block.astext().split("\n\n") for row in _rows_of_part(part)]
             if len(rows) <= TALL_MATH_ROWS:
@@ -231,6 +237,11 @@ class TallMath(SphinxPostTransform):
             block[:] = [nodes.Text(rf"{{\allowdisplaybreaks\begin{{{environment}}}" + "\\\\".join(rows)
                                    + rf"\end{{{environment}}}}}")]
             block["no-wrap"], block["label"] = True, None
+
+
+def written_whole(block: nodes.math_block) -> bool:
+    """Whether Sphinx writes the display as it is (``:nowrap:``), not in an equation of its own."""
+    return bool(block.get("no-wrap", block.get("nowrap", False)))
 
 
 #: Row marks an author may write: without a number, or with one of their own.

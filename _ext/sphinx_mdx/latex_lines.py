@@ -145,7 +145,7 @@ class LongCode(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for block in list(self.document.findall(nodes.literal_block)):
-            if not _text_only(block):
+            if not text_only(block):
                 _break_marked_up_lines(block)
                 continue
             text = block.astext()
@@ -214,7 +214,7 @@ def _break_marked_up_lines(block: nodes.literal_block) -> None:
              f"at most {CODE_LINE_LIMIT:,} in the PDF, which cannot read it whole", block)
 
 
-def _text_only(node: nodes.Element) -> bool:
+def text_only(node: nodes.Element) -> bool:
     """Whether ``node`` holds only text, which can be cut anywhere; markup inside would be cut too."""
     return all(isinstance(child, nodes.Text) for child in node.children)
 
@@ -263,7 +263,7 @@ class LongInlineCode(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for literal in list(self.document.findall(nodes.literal)):
             text = literal.astext()
-            if len(text) <= INLINE_CODE_LIMIT or not _text_only(literal):
+            if len(text) <= INLINE_CODE_LIMIT or not text_only(literal):
                 continue
             pieces = []
             for start in range(0, len(text), INLINE_CODE_LIMIT):

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from docutils import nodes
@@ -25,8 +27,8 @@ from sphinx.util.math import wrap_displaymath
 
 from .components.shared import ancestors
 from .latex import CHARACTERS
-from .trust import untrusted
-from .warnings_ import MdxWarnings, warn
+from .latex_layout import written_whole
+from .trust import show_math_as_text, untrusted
 
 #: The document each formula is set in: the packages of Sphinx's book that math meets (its font
 #: encoding, colours, tables, links), and the characters the book's package declares (an undeclared
@@ -41,12 +43,12 @@ _PREAMBLE = "\n".join([
     r"\makeatletter\def\UTFviii@undefined@err#1{[?]}\makeatother",
     r"\begin{document}",
 ])
-_MARKER = "MDXMATH"
 _ERROR = re.compile(r"^! (.*)")
 #: The most runs of pdflatex: an error that stops pdflatex ("TeX capacity exceeded") leaves the formulas
 #: after it to the next run; those still unset after the last are rejected, unchecked.
 MAX_RUNS = 10
-#: Seconds one run may take (a thousand formulas take about one); a formula it is still setting then is rejected.
+#: Seconds all runs may take (a thousand formulas take about one): the formula pdflatex is setting when
+#: they are up is rejected, and those after it are left unchecked.
 TIMEOUT = 120
 
 
@@ -59,7 +61,7 @@ def as_latex(node: nodes.math | nodes.math_block, number_all: bool = False) -> s
         formula = rf"\({node.astext()}\)"
     else:
         label = rf"equation:{node['docname']}:{node['label']}" if node.get("label") else None
-        if node.get("no-wrap", node.get("nowrap", False)):
+        if written_whole(node):
             formula = (rf"\label{{{label}}}" if label else "") + node.astext()
         else:
             formula = wrap_displaymath(node.astext(), label, number_all)
@@ -68,31 +70,26 @@ def as_latex(node: nodes.math | nodes.math_block, number_all: bool = False) -> s
     return rf"\setbox0\vbox{{\hsize=6in\noindent {formula}\par}}"
 
 
-def check_document(formulas: list[str]) -> str:
+def check_document(formulas: list[str], marker: str) -> str:
     lines = [_PREAMBLE]
-    lines += [rf"\immediate\write-1{{{_MARKER} {number}}}{formula}" for number, formula in enumerate(formulas)]
-    lines.append(rf"\immediate\write-1{{{_MARKER} end}}\end{{document}}")
+    lines += [rf"\immediate\write-1{{{marker} {number}}}{formula}" for number, formula in enumerate(formulas)]
+    lines.append(rf"\immediate\write-1{{{marker} end}}\end{{document}}")
     return "\n".join(lines) + "\n"
 
 
-def errors_in_log(log: str) -> tuple[dict[int, str], bool]:
-    """Each formula's first error, by its number, and whether pdflatex got to the end."""
+def errors_in_log(log: str, marker: str, count: int) -> tuple[dict[int, str], bool, int | None]:
+    """Each of ``count`` formulas' first error, by its number; whether pdflatex got to the end; and
+    the last formula it began. ``marker`` is new for each run, so no page can write one into the log."""
+    line_of_marker = re.compile(rf"{re.escape(marker)} (\d+|end)")
     errors: dict[int, str] = {}
     current, finished = None, False
     for line in log.splitlines():
-        if line.startswith(_MARKER + " "):
-            marker = line[len(_MARKER) + 1:].strip()
-            finished = marker == "end"
-            current = None if finished else int(marker)
+        if found := line_of_marker.fullmatch(line):
+            finished = found.group(1) == "end"
+            current = None if finished or int(found.group(1)) >= count else int(found.group(1))
         elif (error := _ERROR.match(line)) and current is not None:
             errors.setdefault(current, error.group(1).strip())
-    return errors, finished
-
-
-def _last_marker(log: str) -> int | None:
-    """The formula pdflatex was setting when it stopped."""
-    markers = re.findall(rf"^{_MARKER} (\d+)$", log, flags=re.MULTILINE)
-    return int(markers[-1]) if markers else None
+    return errors, finished, current
 
 
 def rejected_formulas(formulas: list[str]) -> dict[int, str]:
@@ -102,28 +99,28 @@ def rejected_formulas(formulas: list[str]) -> dict[int, str]:
     if pdflatex is None or not formulas:
         return rejected
     remaining = list(range(len(formulas)))
+    deadline = time.monotonic() + TIMEOUT
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(MAX_RUNS):
-            source = Path(folder) / "check.tex"
-            source.write_text(check_document([formulas[index] for index in remaining]), encoding="utf-8")
+            marker = f"MDXMATH{secrets.token_hex(8)}"
+            (Path(folder) / "check.tex").write_text(
+                check_document([formulas[index] for index in remaining], marker), encoding="utf-8")
             try:
-                subprocess.run([pdflatex, "-interaction=nonstopmode", "-draftmode", "-no-shell-escape", source.name],
-                               cwd=folder, capture_output=True, timeout=TIMEOUT, check=False,
+                subprocess.run([pdflatex, "-interaction=nonstopmode", "-draftmode", "-no-shell-escape", "check.tex"],
+                               cwd=folder, capture_output=True, check=False,
+                               timeout=max(deadline - time.monotonic(), 1),
                                env={**os.environ, "openin_any": "p", "shell_escape": "f"})
                 timed_out = False
             except subprocess.TimeoutExpired:
                 timed_out = True
             log_file = Path(folder) / "check.log"
             log = log_file.read_text(encoding="utf-8", errors="replace") if log_file.exists() else ""
-            errors, finished = errors_in_log(log)
-            if timed_out:
-                last_set = _last_marker(log)
-                if last_set is None:
-                    return rejected  # no telling which formula: the book's own run will say
-                errors.setdefault(last_set, f"TeX did not finish it in {TIMEOUT} s")
+            errors, finished, last_begun = errors_in_log(log, marker, len(remaining))
+            if timed_out and last_begun is not None:
+                errors.setdefault(last_begun, f"TeX did not finish it in {TIMEOUT} s")
             rejected.update((remaining[number], error) for number, error in errors.items())
-            if finished or not errors:
-                return rejected  # all set; or pdflatex stopped before any formula, which the book's run will say
+            if finished or timed_out or not errors:
+                return rejected  # all set; out of time; or stopped before any formula: the book's run will say
             remaining = remaining[max(errors) + 1:]  # stopped early: set the formulas after the last error again
             if not remaining:
                 return rejected
@@ -143,13 +140,7 @@ class RejectedMath(SphinxPostTransform):
         math = list(self.document.findall(lambda node: isinstance(node, nodes.math | nodes.math_block)))
         formulas = [as_latex(node, self.config.math_number_all) for node in math]
         for index, error in sorted(rejected_formulas(formulas).items()):
-            node = math[index]
-            warn(MdxWarnings.MATH, f"math LaTeX cannot set ({error}) is shown as text", node)
-            if isinstance(node, nodes.math_block):  # as written (TallMath may have rewritten its text)
-                text = node.rawsource or node.astext()
-                node.replace_self(nodes.literal_block(text, text))
-            else:
-                node.replace_self(nodes.literal(node.astext(), node.astext()))
+            show_math_as_text(math[index], f"math LaTeX cannot set ({error}) is shown as text")
 
 
 def setup_latex_math(app: Sphinx) -> None:

@@ -132,9 +132,10 @@ MATH_ENVIRONMENTS = frozenset("""
 """.split())
 #: Braces and environments nest at most this deep (TeX's own limit is 255 groups, fewer in a heading).
 MAX_TEX_DEPTH = 50
-#: Commands that set their argument once for each math style (four times): nested, the time grows
-#: fourfold with each level, so they nest at most this deep.
-_SET_SEVERAL_TIMES = frozenset("phantom hphantom vphantom text textrm textbf textit texttt textsf".split())
+#: Commands that set their argument once for each math style (``\\mathchoice``, ``\\mathpalette``: four
+#: times): nested, the time grows fourfold with each level, so they nest at most this deep.
+_SET_SEVERAL_TIMES = frozenset("""phantom hphantom vphantom text textrm textbf textit texttt textsf boldsymbol
+    overrightarrow overleftarrow sqrt""".split())
 MAX_REPEATED_DEPTH = 3
 #: Control symbols (a backslash and one character) of math: spaces, escaped specials, line breaks.
 _MATH_SYMBOLS = frozenset(",;:! \\{}|_%#&$>")
@@ -376,6 +377,9 @@ class _Rejected(str):
 
 
 def _tolerant(convert: Callable[[str], Any] | None) -> Callable[[str], Any]:
+    if convert is directives.flag:
+        return _any_flag
+
     def converted(value: str) -> Any:
         if convert is None:
             rejected = _Rejected(value or "")
@@ -389,6 +393,10 @@ def _tolerant(convert: Callable[[str], Any] | None) -> Callable[[str], Any]:
             return rejected
 
     return converted
+
+
+def _any_flag(value: str) -> None:
+    """A flag option (``:linenos:``) with any value, as MyST takes one (``:linenos: true``)."""
 
 
 class _TolerantOptions(dict):
@@ -660,6 +668,16 @@ class SafeIds(SphinxTransform):
             node["ids"] = kept
 
 
+def show_math_as_text(math: nodes.math | nodes.math_block, message: str) -> None:
+    """``math`` as the text its page wrote, in code, with ``message`` as an ``mdx.math`` warning."""
+    warn(MdxWarnings.MATH, message, math)
+    if isinstance(math, nodes.math_block):
+        text = math.rawsource or math.astext()  # as written: latex_layout.TallMath may have rewritten it
+        math.replace_self(nodes.literal_block(text, text))
+    else:
+        math.replace_self(nodes.literal(math.astext(), math.astext()))
+
+
 class CheckedUrls(SphinxPostTransform):
     """Every URL the output will carry, whatever made the node (MDX, MyST, reST, a directive):
     links, images, video frames, and the links MathJax or LaTeX would make from math."""
@@ -679,10 +697,7 @@ class CheckedUrls(SphinxPostTransform):
             elif isinstance(node, nodes.math | nodes.math_block):
                 refused = refused_tex(node.astext())
                 if refused is not None:
-                    warn(MdxWarnings.MATH, f"math using {refused} is shown as text", node)
-                    text = node.astext()
-                    literal = nodes.literal_block if isinstance(node, nodes.math_block) else nodes.literal
-                    node.replace_self(literal(text, text))
+                    show_math_as_text(node, f"math using {refused} is shown as text")
 
     def _refuse(self, node: nodes.Element, url: str, replacement: nodes.Element) -> None:
         warn(MdxWarnings.LINK, f"URL {quoted(url)} is not allowed (only http, https, mailto and relative "

@@ -72,8 +72,8 @@ def warn(subtype: MdxWarnings, message: str, location) -> None:
 
 
 def _located(node: nodes.Node) -> nodes.Node | str:
-    """Where ``node`` stands: Sphinx sets the line of every image, rubric and field name to 0 (its
-    ``ApplySourceWorkaround``), so the line is its nearest ancestor's that has one."""
+    """Where ``node`` stands: a node made with no line (a tooltip's body, say) is where its nearest
+    ancestor with a line is."""
     if node.line:
         return node
     source, holder = node.source, node.parent

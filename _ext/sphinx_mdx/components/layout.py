@@ -42,7 +42,7 @@ Warn = Callable[[str, str], None]
 
 def shown(value: Any) -> str | None:
     """A prop's value as the page shows it: a string as written, markup as its source, any other
-    literal as JavaScript writes it (``true``, ``12``, ``[1, 2]``); None for no value."""
+    literal as JSON5 writes it (``true``, ``12``, ``[1, 2]``); None for no value."""
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, Markup):
@@ -82,8 +82,8 @@ def layout_section(name: str, props: dict[str, Any], render: Render, warn_here: 
     and each list of cards (``cards`` may also be one card) as a grid of links."""
     section = nodes.container(classes=[f"mdx-{name.lower()}"])
     for prop, value in props.items():
-        if prop == "cards" and isinstance(value, dict):
-            value = [value]
+        if prop == "cards" and value is not None and not isinstance(value, list):
+            value = [value]  # one card
         if isinstance(value, list) and value:
             grid = nodes.container(classes=["mdx-cards"])
             grid.extend(_card(card, render, warn_here, docname, prop) for card in value)
@@ -114,6 +114,7 @@ class LayoutDirective(SphinxDirective):
     option_spec = {**dict.fromkeys((*_HEADINGS, *_TEXTS), directives.unchanged), "cards": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
+        self._option_lines = self._find_option_lines()
         props: dict[str, Any] = dict(self.options)
         if "cards" in props:
             try:
@@ -136,12 +137,19 @@ class LayoutDirective(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, section)
         return [section, *messages]
 
+    def _find_option_lines(self) -> dict[str, int]:
+        """Each option's line: they follow the directive's first line, up to the first blank one."""
+        lines: dict[str, int] = {}
+        for offset, text in enumerate(self.block_text.splitlines()[1:], start=1):
+            if not text.strip():
+                break
+            if found := re.match(r"\s*:([\w-]+):", text):
+                lines.setdefault(found.group(1), self.lineno + offset)
+        return lines
+
     def _line_of(self, option: str) -> int:
         """The line that gives ``option`` (``:cards: ...``), or the directive's."""
-        for offset, text in enumerate(self.block_text.splitlines()):
-            if text.lstrip().startswith(f":{option}:"):
-                return self.lineno + offset
-        return self.lineno
+        return self._option_lines.get(option, self.lineno)
 
 
 COMPONENTS = [Component(name, render_layout, attributes=None) for name in NAMES]

@@ -176,10 +176,7 @@ class TooltipFootnotes(SphinxPostTransform):
             zone = _outermost(body, (*NO_FOOTNOTE_HERE, nodes.footnote, footnotetext))
             if lines_of(body) > TALLEST_FOOTNOTE_LINES:
                 anchor = _block_of(body) if zone is None else zone  # a footnote's: after the footnote
-                note = _note_after(body, label)
-                previous = last_text_after.get(anchor, anchor)
-                previous.parent.insert(previous.parent.index(previous) + 1, note)
-                last_text_after[anchor] = note
+                _insert_after(anchor, _note_after(body, label), last_text_after)
             elif zone is None or isinstance(zone, nodes.footnote):
                 footnote = nodes.footnote("", nodes.label("", label), *_blocks(body), ids=body["ids"],
                                           docname=docname)
@@ -188,9 +185,7 @@ class TooltipFootnotes(SphinxPostTransform):
             else:
                 text = footnotetext("", nodes.label("", label), *_blocks(body), ids=body["ids"])
                 body.replace_self(footnotemark("", label))
-                previous = last_text_after.get(zone, zone)
-                previous.parent.insert(previous.parent.index(previous) + 1, text)
-                last_text_after[zone] = text
+                _insert_after(zone, text, last_text_after)
 
     def _docname_of(self, node: nodes.Element) -> str:
         """The page a node of the book's doctree comes from: each page's nodes still have
@@ -214,10 +209,17 @@ def _note_after(body: mdx_tooltip_body, label: str) -> nodes.container:
 
 
 def _block_of(node: nodes.Node) -> nodes.Element:
-    """The paragraph (or other block) that holds ``node``."""
-    while not isinstance(node, nodes.Body):
+    """The paragraph (or other block, or section) that holds ``node``."""
+    while not isinstance(node, nodes.Body | nodes.Structural) and node.parent is not None:
         node = node.parent
     return node
+
+
+def _insert_after(anchor: nodes.Element, text: nodes.Element, last_after: dict[nodes.Element, nodes.Element]) -> None:
+    """``text`` after ``anchor``, and after the texts already put there, in order."""
+    previous = last_after.get(anchor, anchor)
+    previous.parent.insert(previous.parent.index(previous) + 1, text)
+    last_after[anchor] = text
 
 
 def _outermost(node: nodes.Element, kinds: tuple[type[nodes.Element], ...]) -> nodes.Element | None:
