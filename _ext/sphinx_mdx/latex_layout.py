@@ -191,13 +191,14 @@ def _underline_words(underline: nodes.inline) -> None:
         replace_with(math, [whole])
         whole += math
     for text in list(underline.findall(nodes.Text)):
-        if any(isinstance(parent, _FIXED) for parent in ancestors(text)):
+        if _fixed(text):
             continue
         pieces: list[nodes.Node] = []
-        for part in re.split(r"(\s+)", str(text)):
+        for part in filter(None, re.split(r"(\s+)", str(text))):
             if part.isspace():
                 pieces.append(nodes.Text(part))
-            for start in range(0, len(part) if part and not part.isspace() else 0, LONGEST_PIECE):
+                continue
+            for start in range(0, len(part), LONGEST_PIECE):
                 if start:
                     pieces.append(mdx_break_point())
                 pieces.append(nodes.inline("", part[start:start + LONGEST_PIECE], classes=["mdx-u"]))
@@ -227,16 +228,22 @@ class TallMath(SphinxPostTransform):
             rows = [row for part in block.astext().split("\n\n") for row in _rows_of_part(part)]
             if len(rows) <= TALL_MATH_ROWS:
                 continue
-            numbered = bool(block.get("label")) or self.config.math_number_all
-            label = rf"\label{{equation:{block['docname']}:{block['label']}}}" if block.get("label") else ""
+            label = equation_label(block)
+            numbered = label is not None or self.config.math_number_all
             if numbered:  # one number, on the last row, as the display had
                 rows = [_UNNUMBERED.sub("", row) for row in rows]
-                rows = [row if _TAGGED.search(row) else row + r"\notag" for row in rows[:-1]] + [rows[-1] + label]
+                last = rows[-1] + (rf"\label{{{label}}}" if label else "")
+                rows = [row if _TAGGED.search(row) else row + r"\notag" for row in rows[:-1]] + [last]
             environment = "align" if numbered else "align*"
             # rows joined as written: "\\[2pt]" keeps its spacing, which a line end after "\\" would lose
             block[:] = [nodes.Text(rf"{{\allowdisplaybreaks\begin{{{environment}}}" + "\\\\".join(rows)
                                    + rf"\end{{{environment}}}}}")]
             block["no-wrap"], block["label"] = True, None
+
+
+def equation_label(block: nodes.math_block) -> str | None:
+    """The LaTeX label Sphinx's writer gives a labelled display, which its references name."""
+    return f"equation:{block['docname']}:{block['label']}" if block.get("label") else None
 
 
 def written_whole(block: nodes.math_block) -> bool:

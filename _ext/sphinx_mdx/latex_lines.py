@@ -207,8 +207,8 @@ def _break_marked_up_lines(block: nodes.literal_block) -> None:
                 segment, column = segment[cut:], 0
             pieces.append(segment)
             column += len(segment)
-        if len(pieces) > 1 and "".join(pieces) != str(text):
-            replace_with(text, [nodes.Text("".join(pieces))])
+        if (broken := "".join(pieces)) != text:
+            replace_with(text, [nodes.Text(broken)])
     if longest > CODE_LINE_LIMIT:
         warn(MdxWarnings.LATEX, f"a line of {longest:,} characters in a parsed literal is broken into lines of "
              f"at most {CODE_LINE_LIMIT:,} in the PDF, which cannot read it whole", block)

@@ -27,7 +27,7 @@ from sphinx.util.math import wrap_displaymath
 
 from .components.shared import ancestors
 from .latex import CHARACTERS
-from .latex_layout import written_whole
+from .latex_layout import equation_label, written_whole
 from .trust import show_math_as_text, untrusted
 
 #: The document each formula is set in: the packages of Sphinx's book that math meets (its font
@@ -60,7 +60,7 @@ def as_latex(node: nodes.math | nodes.math_block, number_all: bool = False) -> s
             return rf"\section{{\protect\({node.astext()}\protect\)}}\clearpage"
         formula = rf"\({node.astext()}\)"
     else:
-        label = rf"equation:{node['docname']}:{node['label']}" if node.get("label") else None
+        label = equation_label(node)
         if written_whole(node):
             formula = (rf"\label{{{label}}}" if label else "") + node.astext()
         else:

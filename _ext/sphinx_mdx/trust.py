@@ -370,27 +370,24 @@ MAX_DIRECTIVE_DEPTH = 24
 
 
 class _Rejected(str):
-    """An option value a directive's converter refused (or an option it does not take), kept for
-    :func:`_checked`'s directive to report and drop."""
+    """An option value a directive's converter refused (or an option it does not take), kept, with
+    why, for :func:`_checked`'s directive to report and drop."""
 
-    reason = ""
+    def __new__(cls, value: str | None, reason: str) -> _Rejected:
+        rejected = super().__new__(cls, value or "")
+        rejected.reason = reason
+        return rejected
 
 
-def _tolerant(convert: Callable[[str], Any] | None) -> Callable[[str], Any]:
+def _tolerant(convert: Callable[[str], Any]) -> Callable[[str], Any]:
     if convert is directives.flag:
         return _any_flag
 
     def converted(value: str) -> Any:
-        if convert is None:
-            rejected = _Rejected(value or "")
-            rejected.reason = "is not an option of this directive"
-            return rejected
         try:
             return convert(value)
         except (ValueError, TypeError) as error:
-            rejected = _Rejected(value or "")
-            rejected.reason = f"has a value it cannot take ({str(error).splitlines()[0][:80]})"
-            return rejected
+            return _Rejected(value, f"has a value it cannot take ({str(error).splitlines()[0][:80]})")
 
     return converted
 
@@ -399,12 +396,16 @@ def _any_flag(value: str) -> None:
     """A flag option (``:linenos:``) with any value, as MyST takes one (``:linenos: true``)."""
 
 
+def _unknown_option(value: str) -> _Rejected:
+    return _Rejected(value, "is not an option of this directive")
+
+
 class _TolerantOptions(dict):
     """A directive's options where an unknown one or a bad value does not fail the directive:
     docutils would replace the whole directive, its words with it, by an error the page never shows."""
 
     def __missing__(self, name: str) -> Callable[[str], Any]:
-        return _tolerant(None)
+        return _unknown_option
 
 
 def _checked(name: str, directive_class: type) -> type:
@@ -418,17 +419,17 @@ def _checked(name: str, directive_class: type) -> type:
 
         def run(self) -> list[nodes.Node]:
             document = self.state.document
+            docname = document.settings.env.docname
+            depth = getattr(document, "mdx_directive_depth", 0)
+            if depth >= MAX_DIRECTIVE_DEPTH:
+                warn(MdxWarnings.NESTING, f"directives nested more than {MAX_DIRECTIVE_DEPTH} levels deep are "
+                     "shown as text", (docname, self.lineno))
+                return [refused_block(self.block_text, *self.state_machine.get_source_and_line(self.lineno))]
             for option, value in list(self.options.items()):
                 if isinstance(value, _Rejected):
                     warn(MdxWarnings.ATTRIBUTE, f"directive {self.name!r}: option :{option}: {value.reason}; it is "
-                         "ignored", (document.settings.env.docname, self.lineno))
+                         "ignored", (docname, self.lineno))
                     del self.options[option]
-            depth = document.__dict__.get("mdx_directive_depth", 0)
-            if depth >= MAX_DIRECTIVE_DEPTH:
-                env = document.settings.env
-                warn(MdxWarnings.NESTING, f"directives nested more than {MAX_DIRECTIVE_DEPTH} levels deep are "
-                     "shown as text", (env.docname, self.lineno))
-                return [nodes.literal_block(self.block_text, self.block_text)]
             _drop_classes(self)
             document.mdx_directive_depth = depth + 1
             try:
