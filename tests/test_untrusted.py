@@ -700,18 +700,24 @@ def test_a_bad_option_drops_the_option_not_the_directive(tmp_path):
         ".. code-block:: python\n   :lineno-start: many\n\n   rest_code_words = 1\n", encoding="utf-8")
     (source / "myst.md").write_text("# MyST\n\n```{note}\n:bogus: x\n\nmyst note words\n```\n\n"
                                     "```{code-block} python\n:linenos: true\n\nmyst_code = 1\n```\n\n"
-                                    "```{list-table}\n:widths: wide\n\n* - myst cell words\n```\n", encoding="utf-8")
+                                    "```{list-table}\n:widths: wide\n\n* - myst cell words\n```\n\n"
+                                    "```{points-of-interest}\n---\nbogus: x\npoints: '[1, 2]'\n---\n\nmyst poi words\n```\n",
+                                    encoding="utf-8")
     result = sphinx_build(source, tmp_path / "out", "html")
     warnings = strip_colors(result.stderr)
     for page, words in (("index", ["rest note words", "rest_code_words"]), ("myst", ["myst note words",
                                                                                      "myst cell words"])):
         text = (tmp_path / "out" / f"{page}.html").read_text(encoding="utf-8")
         assert all(word in text for word in words), (page, words)
-    assert "index.rst:8: WARNING: directive 'note': option :bogus: is not an option of this directive" in warnings
-    assert "index.rst:13: WARNING: directive 'code-block': option :lineno-start: has a value it cannot take" in warnings
+    # each warning names the option's line, in reST, in MyST and in MyST's ``---`` block of options
+    assert "index.rst:9: WARNING: directive 'note': option :bogus: is not an option of this directive" in warnings
+    assert "index.rst:14: WARNING: directive 'code-block': option :lineno-start: has a value it cannot take" in warnings
     assert "linenos" not in warnings  # a flag takes any value, as MyST has it
-    assert "myst.md:3: WARNING: directive 'note': option :bogus:" in warnings
-    assert "myst.md:15: WARNING: directive 'list-table': option :widths: has a value it cannot take" in warnings
+    assert "myst.md:4: WARNING: directive 'note': option :bogus:" in warnings
+    assert "myst.md:16: WARNING: directive 'list-table': option :widths: has a value it cannot take" in warnings
+    assert "myst.md:23: WARNING: directive 'points-of-interest': option :bogus: is not an option" in warnings
+    assert "myst.md:24: WARNING: points-of-interest :points: must be a list of objects" in warnings
+    assert "myst poi words" in (tmp_path / "out" / "myst.html").read_text(encoding="utf-8")
 
 
 def test_math_that_would_take_tex_too_long_is_refused():

@@ -40,7 +40,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
 
 from .front_matter import key_line
-from .warnings_ import MdxWarnings, quoted, warn
+from .warnings_ import MdxWarnings, option_lines, quoted, warn
 
 #: Directives an untrusted page may use: none reads a file, fetches a URL or writes raw output.
 DIRECTIVES = frozenset({
@@ -425,11 +425,11 @@ def _checked(name: str, directive_class: type) -> type:
                 warn(MdxWarnings.NESTING, f"directives nested more than {MAX_DIRECTIVE_DEPTH} levels deep are "
                      "shown as text", (docname, self.lineno))
                 return [refused_block(self.block_text, *self.state_machine.get_source_and_line(self.lineno))]
-            for option, value in list(self.options.items()):
-                if isinstance(value, _Rejected):
-                    warn(MdxWarnings.ATTRIBUTE, f"directive {self.name!r}: option :{option}: {value.reason}; it is "
-                         "ignored", (docname, self.lineno))
-                    del self.options[option]
+            rejected = [option for option, value in self.options.items() if isinstance(value, _Rejected)]
+            lines = option_lines(self.block_text, self.lineno) if rejected else {}
+            for option in rejected:
+                warn(MdxWarnings.ATTRIBUTE, f"directive {self.name!r}: option :{option}: "
+                     f"{self.options.pop(option).reason}; it is ignored", (docname, lines.get(option, self.lineno)))
             _drop_classes(self)
             document.mdx_directive_depth = depth + 1
             try:

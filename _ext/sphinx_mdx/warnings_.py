@@ -7,6 +7,7 @@ silence exactly one kind with ``suppress_warnings = ["mdx.<subtype>"]``.
 from __future__ import annotations
 
 import enum
+import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -87,6 +88,23 @@ def _located(node: nodes.Node) -> nodes.Node | str:
 def quoted(value: str) -> str:
     """``value`` as a warning quotes it: its repr, cut at 80 characters (a page may write a 200 kB URL)."""
     return repr(value[:80])
+
+
+#: An option line of a directive: ``:name: value`` (reST, MyST), or ``name: value`` in MyST's ``---`` block.
+_OPTION_LINE = re.compile(r"\s*:?([\w-]+):(?:\s|$)")
+
+
+def option_lines(block_text: str, lineno: int) -> dict[str, int]:
+    """Each option's line in a directive's text (``block_text``, whose first line is ``lineno``), so that a
+    warning about an option names the line that gives it: options follow the first line up to the first
+    blank one."""
+    lines: dict[str, int] = {}
+    for offset, text in enumerate(block_text.splitlines()[1:], start=1):
+        if not text.strip():
+            break
+        if found := _OPTION_LINE.match(text):
+            lines.setdefault(found.group(1), lineno + offset)
+    return lines
 
 
 #: The nodes whose line Sphinx sets to 0 (``ApplySourceWorkaround``, for its translations), so that

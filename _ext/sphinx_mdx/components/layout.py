@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import links
 from ..attributes import Markup, NotALiteral, read_literal
-from ..warnings_ import MdxWarnings, warn
+from ..warnings_ import MdxWarnings, option_lines, warn
 from .shared import Component
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class LayoutDirective(SphinxDirective):
     option_spec = {**dict.fromkeys((*_HEADINGS, *_TEXTS), directives.unchanged), "cards": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        self._option_lines = self._find_option_lines()
+        self._option_lines = option_lines(self.block_text, self.lineno)
         props: dict[str, Any] = dict(self.options)
         if "cards" in props:
             try:
@@ -136,16 +136,6 @@ class LayoutDirective(SphinxDirective):
         self.set_source_info(section)
         self.state.nested_parse(self.content, self.content_offset, section)
         return [section, *messages]
-
-    def _find_option_lines(self) -> dict[str, int]:
-        """Each option's line: they follow the directive's first line, up to the first blank one."""
-        lines: dict[str, int] = {}
-        for offset, text in enumerate(self.block_text.splitlines()[1:], start=1):
-            if not text.strip():
-                break
-            if found := re.match(r"\s*:([\w-]+):", text):
-                lines.setdefault(found.group(1), self.lineno + offset)
-        return lines
 
     def _line_of(self, option: str) -> int:
         """The line that gives ``option`` (``:cards: ...``), or the directive's."""

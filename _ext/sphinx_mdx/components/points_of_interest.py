@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 import json5
 
 from ..attributes import NotALiteral, read_literal
-from ..warnings_ import MdxWarnings, warn
+from ..warnings_ import MdxWarnings, option_lines, warn
 from .shared import Component, add_node, depart_passthrough, visit_passthrough
 
 if TYPE_CHECKING:
@@ -138,19 +138,19 @@ class PointsOfInterestDirective(SphinxDirective):
         container = mdx_points_of_interest()
         self.set_source_info(container)
         self.state.nested_parse(self.content, self.content_offset, container)
+        line = option_lines(self.block_text, self.lineno).get("points", self.lineno)
         try:
             points = _valid_points(read_literal(self.options.get("points", "[]")))
         except NotALiteral as error:
-            warn(MdxWarnings.ATTRIBUTE, f"points-of-interest :points: {error}", (self.env.docname, self.lineno))
+            warn(MdxWarnings.ATTRIBUTE, f"points-of-interest :points: {error}", (self.env.docname, line))
             return [container]
         if points is None:
             warn(MdxWarnings.ATTRIBUTE, "points-of-interest :points: must be a list of objects",
-                 (self.env.docname, self.lineno))
+                 (self.env.docname, line))
             return [container]
         for point in points:
-            description = _description_nodes(
-                point.get("description"), lambda text: self.parse_inline(text, lineno=self.lineno)[0]
-            )
+            description = _description_nodes(point.get("description"),
+                                             lambda text: self.parse_inline(text, lineno=line)[0])
             container += make_point(point, description, self.state.document)
         return [container]
 
