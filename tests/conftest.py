@@ -69,6 +69,21 @@ def copy_root(rootdir: Path, name: str, destination: Path) -> Path:
     return srcdir
 
 
+def write_project(folder: Path, pages: dict[str, str | bytes], conf: str = "") -> Path:
+    """``folder`` (made if need be) as a project of this extension: ``conf.py`` loads it, then ``conf``'s
+    lines; ``pages`` maps each file's path in the folder to its text (or bytes, for broken encodings)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "conf.py").write_text('extensions = ["sphinx_mdx"]\n' + conf, encoding="utf-8")
+    for name, text in pages.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return folder
+
+
 def build_app(rootdir: Path, name: str, builder: str, tmp_path_factory):
     """Build the test root ``test-<name>`` with ``builder`` for a module-scoped fixture.
 

@@ -16,7 +16,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, require_commands, require_module, sphinx_build
+from conftest import PROJECT, require_commands, require_module, sphinx_build, write_project
 
 sys.path.insert(0, str(PROJECT / "tools"))
 
@@ -111,10 +111,7 @@ def test_the_check_sees_what_it_claims_to(axe, tmp_path):
 
 def _spoken_levels(tmp_path, page: str) -> list[tuple[str, str, str | None]]:
     """Build ``page`` alone; its headings in the HTML: (tag, text, aria-level)."""
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "basic"\n', encoding="utf-8")
-    (source / "index.md").write_text(page, encoding="utf-8")
+    source = write_project(tmp_path / "source", {"index.md": page}, 'html_theme = "basic"\n')
     result = sphinx_build(source, tmp_path / "html", "html")
     assert result.returncode == 0, result.stderr
     body = BeautifulSoup((tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -153,12 +150,9 @@ def test_pages_keep_their_written_headings(components_html):
 def test_a_page_without_level_one_and_empty_header_cells(tmp_path):
     """A page whose first heading is ``##`` gets its title as a level-one heading for screen readers
     alone; an empty cell of a header row is a data cell, the others stay header cells."""
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "basic"\n', encoding="utf-8")
-    (source / "index.md").write_text(
-        "## Only a second level\n\n|   |   |\n|---|---|\n| a | b |\n\n"
-        "|  | Read |\n|---|---|\n| Admin | yes |\n", encoding="utf-8")
+    source = write_project(tmp_path / "source", {"index.md": "## Only a second level\n\n|   |   |\n|---|---|\n"
+                                                             "| a | b |\n\n|  | Read |\n|---|---|\n| Admin | yes |\n"},
+                           'html_theme = "basic"\n')
     result = sphinx_build(source, tmp_path / "html", "html")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from sphinx.util.console import strip_colors
 
+from conftest import write_project
+
 
 def _build(make_app, tmp_path, page: bytes):
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "furo"\n', encoding="utf-8")
-    (tmp_path / "index.md").write_bytes(page)
+    write_project(tmp_path, {"index.md": page}, 'html_theme = "furo"\n')
     app = make_app("html", srcdir=tmp_path)
     app.build()
     return app, strip_colors(app.warning.getvalue()), (app.outdir / "index.html").read_text(encoding="utf-8")

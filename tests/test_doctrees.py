@@ -17,6 +17,8 @@ from markdown_it.utils import read_fixture_file
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from conftest import write_project
+
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = [
     pytest.param(path.name, line, title, source, expected, id=f"{path.stem}:{line}-{title}")
@@ -34,13 +36,10 @@ def built(tmp_path_factory) -> dict[str, SphinxTestApp]:
     """One read-only Sphinx build per fixture file: ``{file name: app}``."""
     apps = {}
     for path in sorted(FIXTURES.glob("*.md")):
-        srcdir = tmp_path_factory.mktemp(path.stem)
         flavour = 'mdx_flavour = "docusaurus"\n' if path.stem == "docusaurus" else ""
-        (srcdir / "conf.py").write_text('extensions = ["sphinx_mdx"]\nroot_doc = "index"\n' + flavour,
-                                        encoding="utf-8")
-        (srcdir / "index.md").write_text("# Cases\n", encoding="utf-8")
-        for line, _title, source, _expected in read_fixture_file(path):
-            (srcdir / f"{_docname(line)}.md").write_text(source, encoding="utf-8")
+        pages = {f"{_docname(line)}.md": source for line, _title, source, _expected in read_fixture_file(path)}
+        srcdir = write_project(tmp_path_factory.mktemp(path.stem), {"index.md": "# Cases\n", **pages},
+                               'root_doc = "index"\n' + flavour)
         app = SphinxTestApp("dummy", srcdir=srcdir, confoverrides={"suppress_warnings": ["toc.not_included"]})
         app.build()
         apps[path.name] = app

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
-from conftest import warnings_of
+from conftest import warnings_of, write_project
 from sphinx_mdx.flavours import DOCUSAURUS, FLAVOURS, flavour_of
 from sphinx_mdx.flavours.mdx1 import MDX1
 
@@ -141,14 +141,12 @@ def test_an_edit_to_a_partial_rebuilds_the_pages_that_use_it(built):
 def test_partials_are_read_only_inside_their_folder(tmp_path):
     from sphinx.testing.util import SphinxTestApp
 
-    site = tmp_path / "site"
-    (site / "_partials").mkdir(parents=True)
-    (site / "_category_.json").write_text("{}", encoding="utf-8")
-    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+    site = write_project(tmp_path / "site", {
+        "_category_.json": "{}", "index.md": '# Home\n\n<PartialsComponent category="x" name="secret" />\n'})
     secret = tmp_path / "_secret.mdx"
     secret.write_text("---\npartial_category: x\npartial_name: secret\n---\n\nSECRET WORDS\n", encoding="utf-8")
+    (site / "_partials").mkdir()
     (site / "_partials" / "_secret.mdx").symlink_to(secret)
-    (site / "index.md").write_text('# Home\n\n<PartialsComponent category="x" name="secret" />\n', encoding="utf-8")
     app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
     app.build()
     assert "SECRET WORDS" not in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
@@ -168,17 +166,11 @@ def partial_directive_site(tmp_path_factory):
     """A Docusaurus site whose MyST and reST pages use the ``partial`` directive."""
     from sphinx.testing.util import SphinxTestApp
 
-    site = tmp_path_factory.mktemp("partial-directive") / "site"
-    (site / "_partials").mkdir(parents=True)
-    (site / "_category_.json").write_text("{}", encoding="utf-8")
-    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "furo"\n', encoding="utf-8")
-    (site / "_partials" / "_steps.mdx").write_text(
-        "---\npartial_category: setup\npartial_name: steps\n---\n\n"
-        'Install {props.edition} with the <VersionedLink text="installer" url="/target" />.\n', encoding="utf-8")
-    (site / "index.md").write_text("# Home\n", encoding="utf-8")
-    (site / "target.md").write_text("# Target\n", encoding="utf-8")
-    for name, text in PARTIAL_DIRECTIVE_PAGES.items():
-        (site / name).write_text(text, encoding="utf-8")
+    site = write_project(tmp_path_factory.mktemp("partial-directive") / "site", {
+        "_category_.json": "{}", "index.md": "# Home\n", "target.md": "# Target\n", **PARTIAL_DIRECTIVE_PAGES,
+        "_partials/_steps.mdx": "---\npartial_category: setup\npartial_name: steps\n---\n\n"
+                                'Install {props.edition} with the <VersionedLink text="installer" url="/target" />.\n',
+    }, 'html_theme = "furo"\n')
     app = SphinxTestApp("html", srcdir=site, builddir=site.parent / "out")
     app.build()
     yield app
@@ -212,10 +204,8 @@ def test_partials_that_include_themselves_or_each_other_stop(tmp_path):
     of partials each including the next twice, 2**12 times."""
     from sphinx.testing.util import SphinxTestApp
 
-    site = tmp_path / "site"
-    (site / "_partials").mkdir(parents=True)
-    (site / "_category_.json").write_text("{}", encoding="utf-8")
-    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+    site = write_project(tmp_path / "site", {"_category_.json": "{}"})
+    (site / "_partials").mkdir()
 
     def partial(name: str, body: str) -> None:
         (site / "_partials" / f"_{name}.mdx").write_text(
@@ -330,17 +320,11 @@ def theme_directive_site(tmp_path_factory):
     from sphinx.testing.util import SphinxTestApp
 
     root = tmp_path_factory.mktemp("theme-directives")
-    site = root / "site"
-    site.mkdir()
     (root / "secret.mp4").write_bytes(b"SECRET")
-    (site / "demo.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
-    (site / "spaced name.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    video = b"\x00\x00\x00\x18ftypmp42"
+    site = write_project(root / "site", {"demo.mp4": video, "spaced name.mp4": video, "_category_.json": "{}",
+                                         "index.md": "# Home\n", **THEME_DIRECTIVE_PAGES}, 'html_theme = "furo"\n')
     (site / "folder").mkdir()
-    (site / "_category_.json").write_text("{}", encoding="utf-8")
-    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\nhtml_theme = "furo"\n', encoding="utf-8")
-    (site / "index.md").write_text("# Home\n", encoding="utf-8")
-    for name, text in THEME_DIRECTIVE_PAGES.items():
-        (site / name).write_text(text, encoding="utf-8")
     app = SphinxTestApp("html", srcdir=site, builddir=root / "out")
     app.build()
     yield app
@@ -379,14 +363,10 @@ def test_hostile_link_components_and_heading_ids_are_refused(tmp_path):
     a partial name that climbs out of the partials folder."""
     from sphinx.testing.util import SphinxTestApp
 
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "_category_.json").write_text("{}", encoding="utf-8")
-    (site / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
-    (site / "index.md").write_text(
+    site = write_project(tmp_path / "site", {"_category_.json": "{}", "index.md": (
         '# Home\n\nGo <VersionedLink text="there" url="javascript:alert(1)" /> now.\n\n'
         '## Title {#"><svg/onload=alert(1)>}\n\n'
-        '<PartialsComponent category="../../etc" name="passwd" />\n', encoding="utf-8")
+        '<PartialsComponent category="../../etc" name="passwd" />\n')})
     app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
     app.build()
     html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")

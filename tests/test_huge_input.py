@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 from sphinx.util.console import strip_colors
 
-from conftest import PROJECT, sphinx_build
+from conftest import PROJECT, sphinx_build, write_project
 
 sys.path.insert(0, str(PROJECT / "tools"))
 
@@ -34,10 +34,7 @@ def test_five_megabyte_page_parses_whole():
 
 
 def _build(tmp_path, source: str):
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
-    (srcdir / "index.md").write_text(source, encoding="utf-8")
+    srcdir = write_project(tmp_path / "src", {"index.md": source})
     result = sphinx_build(srcdir, tmp_path / "out", "html", "--keep-going")
     assert "RecursionError" not in result.stderr and "Traceback" not in result.stderr, result.stderr[-2000:]
     page = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser")

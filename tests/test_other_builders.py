@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sphinx.util.console import strip_colors
 
-from conftest import copy_root
+from conftest import copy_root, write_project
 
 
 @pytest.mark.parametrize("builder", ["text", "man", "texinfo"])
@@ -28,8 +28,7 @@ def test_text_tooltip_reads_as_a_parenthesis(rootdir, make_app, tmp_path):
 
 
 def test_mojibake_repair_is_logged_at_its_line(make_app, tmp_path):
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
-    (tmp_path / "index.md").write_text("# Title\n\nThe OSâ€™s list.\n", encoding="utf-8")
+    write_project(tmp_path, {"index.md": "# Title\n\nThe OSâ€™s list.\n"})
     app = make_app("html", srcdir=tmp_path)
     app.build()
     status = strip_colors(app.status.getvalue())

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from conftest import write_project
+
 #: Words of prose; none occurs inside the markup fragments below.
 WORDS = ("maple", "cobalt", "quartz", "ember", "fjord", "lantern", "meadow", "pebble", "saffron", "tundra",
          "velvet", "willow", "zephyr", "harbor", "glacier", "orchid")
@@ -39,9 +41,7 @@ document = st.lists(st.tuples(fragment, st.sampled_from(SEPARATORS)), min_size=1
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    srcdir = tmp_path_factory.mktemp("property")
-    (srcdir / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
-    (srcdir / "index.md").write_text("# Start\n", encoding="utf-8")
+    srcdir = write_project(tmp_path_factory.mktemp("property"), {"index.md": "# Start\n"})
     app = SphinxTestApp("dummy", srcdir=srcdir)
     yield app
     app.cleanup()

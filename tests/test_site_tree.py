@@ -6,7 +6,7 @@ import pytest
 from sphinx.util.console import strip_colors
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, copy_root, require_module, sphinx_build, warnings_of
+from conftest import PROJECT, copy_root, require_module, sphinx_build, warnings_of, write_project
 
 
 @pytest.fixture(scope="module")
@@ -157,10 +157,8 @@ def test_images_and_videos(rootdir, tmp_path):
 
 
 def test_missing_files_warn_once_and_keep_their_text(make_app, tmp_path):
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
-    (tmp_path / "index.md").write_text(
-        "# Media\n\n![The missing diagram](/nowhere/missing.png \"#width=50px\")\n\n"
-        '`video: title: "lost-video": ./lost.mp4`\n', encoding="utf-8")
+    write_project(tmp_path, {"index.md": "# Media\n\n![The missing diagram](/nowhere/missing.png \"#width=50px\")\n\n"
+                                         '`video: title: "lost-video": ./lost.mp4`\n'})
     app = make_app("latex", srcdir=tmp_path)
     app.build()
     warnings = warnings_of(app)

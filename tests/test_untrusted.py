@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
-from conftest import PROJECT, require_commands, sphinx_build
+from conftest import PROJECT, require_commands, sphinx_build, write_project
 
 CANARY = "CANARY-7f3a9c-OUTSIDE-THE-SITE"
 
@@ -314,11 +314,9 @@ def test_front_matter_cannot_change_the_configuration(html, site):
 
 def test_substitutions_are_never_rendered(tmp_path):
     """Even when conf.py turns MyST's substitutions on, a page's Jinja expression never runs."""
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\nmyst_enable_extensions = ["substitution"]\n'
-                                      'myst_substitutions = {"key": "value"}\n', encoding="utf-8")
     expression = f"cycler.__init__.__globals__.os.system('touch {tmp_path / 'pwned'}')"
-    (tmp_path / "index.md").write_text(f"# Jinja\n\nSays {{{{ {expression} }}}} and {{{{ key }}}}.\n",
-                                       encoding="utf-8")
+    write_project(tmp_path, {"index.md": f"# Jinja\n\nSays {{{{ {expression} }}}} and {{{{ key }}}}.\n"},
+                  'myst_enable_extensions = ["substitution"]\nmyst_substitutions = {"key": "value"}\n')
     result = sphinx_build(tmp_path, tmp_path / "out", "html", "--keep-going")
     assert not (tmp_path / "pwned").exists()
     body = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -328,9 +326,8 @@ def test_substitutions_are_never_rendered(tmp_path):
 
 def test_cross_reference_roles_are_allowed(tmp_path):
     """Domain roles reach the parser wrapped by Sphinx; ``ref`` and ``doc`` are still cross-references."""
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
-    (tmp_path / "index.md").write_text("# Home\n\n(part)=\n## Part\n\nSee {ref}`part`, {std:ref}`part` and "
-                                       "{doc}`index`.\n", encoding="utf-8")
+    write_project(tmp_path, {"index.md": "# Home\n\n(part)=\n## Part\n\nSee {ref}`part`, {std:ref}`part` and "
+                                         "{doc}`index`.\n"})
     result = sphinx_build(tmp_path, tmp_path / "out", "html", "--keep-going")
     body = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [link["href"] for link in body.select("a.reference.internal") if link.get_text() == "Part"] == ["#part"] * 2
@@ -549,14 +546,11 @@ def test_the_latex_source_makes_no_link_and_reads_no_file(latex):
 def test_rst_pages_are_confined_too(tmp_path):
     """A project that also builds .rst pages: the same allowlist, files and URL checks."""
     (tmp_path / "secret.txt").write_text(CANARY, encoding="utf-8")
-    source = tmp_path / "src"
-    source.mkdir()
-    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\nsource_suffix = {".rst": "restructuredtext"}\n',
-                                    encoding="utf-8")
-    (source / "index.rst").write_text(
+    source = write_project(tmp_path / "src", {"index.rst": (
         "Confined\n========\n\n.. raw:: html\n\n   <script>alert(1)</script>\n\n"
         ".. include:: ../secret.txt\n\nA `js link <javascript:alert(2)>`_ here.\n\n"
-        ".. role:: raw-html(raw)\n   :format: html\n\nRole :raw-html:`<b>x</b>` here.\n", encoding="utf-8")
+        ".. role:: raw-html(raw)\n   :format: html\n\nRole :raw-html:`<b>x</b>` here.\n")},
+        'source_suffix = {".rst": "restructuredtext"}\n')
     result = sphinx_build(source, tmp_path / "out", "html", "--keep-going")
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     warnings = strip_colors(result.stderr)
@@ -598,9 +592,8 @@ def test_the_pdf_holds_no_file_from_outside(site):
 
 
 def test_trusted_pages_get_myst_back(tmp_path):
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\nmdx_trusted_pages = True\n', encoding="utf-8")
-    (tmp_path / "index.md").write_text("# Trusted\n\n```{raw} html\n<b class=\"trusted\">bold</b>\n```\n",
-                                       encoding="utf-8")
+    write_project(tmp_path, {"index.md": "# Trusted\n\n```{raw} html\n<b class=\"trusted\">bold</b>\n```\n"},
+                  "mdx_trusted_pages = True\n")
     result = sphinx_build(tmp_path, tmp_path / "out", "html")
     assert result.returncode == 0, result.stderr
     assert '<b class="trusted">bold</b>' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
@@ -677,7 +670,7 @@ def test_every_directive_and_role_of_ours_is_on_the_allowlist(tmp_path):
 
     from sphinx_mdx import trust
 
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
+    write_project(tmp_path, {})
     with docutils_namespace():
         Sphinx(tmp_path, tmp_path, tmp_path / "out", tmp_path / "doctrees", "html", status=None, warning=None)
         ours = {name for name, directive in directives._directives.items()
@@ -692,17 +685,13 @@ def test_every_directive_and_role_of_ours_is_on_the_allowlist(tmp_path):
 def test_a_bad_option_drops_the_option_not_the_directive(tmp_path):
     """docutils replaces a directive whose option it cannot read by an error the page never shows,
     and its words went with it; in MyST and reST alike the option is now reported and ignored."""
-    source = tmp_path / "src"
-    source.mkdir()
-    (source / "conf.py").write_text('extensions = ["sphinx_mdx"]\n', encoding="utf-8")
-    (source / "index.rst").write_text(
-        "Options\n=======\n\n.. toctree::\n\n   myst\n\n.. note::\n   :bogus: x\n\n   rest note words\n\n"
-        ".. code-block:: python\n   :lineno-start: many\n\n   rest_code_words = 1\n", encoding="utf-8")
-    (source / "myst.md").write_text("# MyST\n\n```{note}\n:bogus: x\n\nmyst note words\n```\n\n"
-                                    "```{code-block} python\n:linenos: true\n\nmyst_code = 1\n```\n\n"
-                                    "```{list-table}\n:widths: wide\n\n* - myst cell words\n```\n\n"
-                                    "```{points-of-interest}\n---\nbogus: x\npoints: '[1, 2]'\n---\n\nmyst poi words\n```\n",
-                                    encoding="utf-8")
+    source = write_project(tmp_path / "src", {
+        "index.rst": "Options\n=======\n\n.. toctree::\n\n   myst\n\n.. note::\n   :bogus: x\n\n   rest note words\n\n"
+                     ".. code-block:: python\n   :lineno-start: many\n\n   rest_code_words = 1\n",
+        "myst.md": "# MyST\n\n```{note}\n:bogus: x\n\nmyst note words\n```\n\n"
+                   "```{code-block} python\n:linenos: true\n\nmyst_code = 1\n```\n\n"
+                   "```{list-table}\n:widths: wide\n\n* - myst cell words\n```\n\n"
+                   "```{points-of-interest}\n---\nbogus: x\npoints: '[1, 2]'\n---\n\nmyst poi words\n```\n"})
     result = sphinx_build(source, tmp_path / "out", "html")
     warnings = strip_colors(result.stderr)
     for page, words in (("index", ["rest note words", "rest_code_words"]), ("myst", ["myst note words",
