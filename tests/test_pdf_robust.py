@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 
 from conftest import PROJECT, copy_root, require_commands, sphinx_build
-from sphinx_mdx.latex import TALLEST_BOX_LINES
+from sphinx_mdx.latex import TALLEST_BOX_LINES, characters_with_glyphs
 from sphinx_mdx.components.shared import line_break
 from sphinx_mdx.components.shared import lines_of
 from sphinx_mdx.latex_layout import math_rows
@@ -189,7 +189,10 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + "## Heading " + "H" * 150 + " headend\n\n"
         + "Inline {math}`a & b` badamp and {math}`a^b^c` badpower.\n\n```{math}\nx = \\text{a \\\\ b}\n```\n\n"
         + "Noted[^tall] here.\n\n[^tall]: Footnote text.\n\n    ````{tooltip} fntrigger\n    fnstart\n\n    ```\n"
-        + "".join(f"    fnline {i}\n" for i in range(80)) + "    ```\n    ````\n", encoding="utf-8")
+        + "".join(f"    fnline {i}\n" for i in range(80)) + "    ```\n    ````\n\n"
+        + "```text\nboxstart\n\u250c\u2500\u2500\u252c\u2500\u2500\u2510\n\u2502 ab \u2502 cd \u2502\n"
+        + "\u2514\u2500\u2500\u2534\u2500\u2500\u2518\n\u23fa boxend\n```\n\n"
+        + "Emoji " + "\U0001f680" * 60 + " emojiend and {math}`a \u2550 b` boxmathend.\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
                "-c", str(PROJECT), "-q"]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
@@ -232,12 +235,28 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
                   "fnline 79", "H" * 20 + " headend", "é" * 10 + " plongend"):
         assert words in text, words
     assert text.count("ab") >= 150 and re.search(r"\+ \S+ pmathend", text)  # the math whole, in one piece
+    # box drawing is drawn (no text to extract), an emoji is a "[?]" with a warning; a run of them wraps
+    box = text[(start := text.index("boxstart")):text.index(" boxend", start) + 7]
+    assert "boxstart ab" in box and "\u2022 boxend" in box and "[?]" not in box and "boxmathend" in text
+    emoji = page.count("\n", 0, page.index("Emoji ")) + 1
+    assert f"index.md:{emoji}: WARNING: the PDF has no glyph for '\U0001f680' (U+1F680): shown as [?]" in warnings
+    assert text.count("[?]") == 60 and warnings.count("no glyph") == 1
     boxes = subprocess.run(["pdftotext", "-bbox", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,
                            text=True, check=True).stdout
     width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
     placed = re.finditer(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>', boxes)
     past_edge = [match.group(2) for match in placed if float(match.group(1)) > width - 36]
     assert past_edge == [], past_edge[:5]  # underlines, badges, tokens and running feet wrap or are cut short
+
+
+def test_the_characters_the_book_has_glyphs_for_are_read_from_latex():
+    """LaTeX's own tables, Sphinx's escapes (text only: math is not escaped), pmboxdraw's and ours."""
+    require_commands("kpsewhich")
+    in_text, in_math = characters_with_glyphs()
+    for char in "aé€→\u2500\u2502\u250c\u2550\u2588√\u23fa\u200dα":
+        assert char in in_text and char in in_math, char
+    assert "\u2713" in in_text and "\u2713" not in in_math  # Sphinx writes ✓ as \checkmark in text only
+    assert not {"\U0001f680", "\u4e2d", "\u0416"} & in_text  # an emoji, Chinese, Cyrillic (not in T1)
 
 
 def test_rejected_math_is_found_by_its_marker_in_the_log():

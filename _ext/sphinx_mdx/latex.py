@@ -1,9 +1,10 @@
 """What keeps a page from failing the PDF: the package ``sphinxmdx.sty`` and :class:`BoundListNesting`.
 
 pdflatex stops at a character it has no glyph for, and librarium pages use
-some (√ 169 times in the corpus, ✅, ❌, ⚠, Greek letters). The package gives
-each of :data:`CHARACTERS` a rendering, and turns any other unknown
-character into a visible marker with a LaTeX warning instead of an error.
+some (√ 169 times in the corpus, ✅, ❌, ⚠, Greek letters, box drawing). The
+package gives each of :data:`CHARACTERS` a rendering, has pmboxdraw draw box
+drawing, and turns any other unknown character into a visible marker instead
+of an error; :class:`MissingGlyphs` warns at its line.
 
 LaTeX also stops at lists or quotes nested deeper than it allows; those are
 written flat (see :class:`BoundListNesting`).
@@ -11,6 +12,10 @@ written flat (see :class:`BoundListNesting`).
 
 from __future__ import annotations
 
+import functools
+import re
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -21,10 +26,12 @@ from sphinx.builders.latex.nodes import footnotetext
 from sphinx.application import Sphinx
 from sphinx.locale import admonitionlabels
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import texescape
 
 from .components.boxes import KINDS, mdx_box
 from .components.tooltip import TOOLTIP_NOTE_CLASS
 from .components.shared import ancestors, line_break, lines_of
+from .warnings_ import MdxWarnings, warn
 
 PACKAGE = "sphinxmdx"
 
@@ -46,22 +53,35 @@ CHARACTERS: dict[str, str] = {
     "★": r"\ensuremath{\star}",
     "∗": r"\textasteriskcentered{}",  # also the third bullet of a flattened list
     "⚠": r"\textbf{(!)}",
+    "⏺": r"\textbullet{}",  # the bullet of Claude Code's answers, quoted in command output
+    "\u200d": "",  # zero-width joiner (of emoji sequences): nothing to show
     "\ufe0f": "",  # emoji presentation selector: nothing to show
     **{letter: (r"\textit{o}" if name == "o" else rf"\ensuremath{{\{name}}}") for letter, name in zip(_GREEK, _GREEK_NAMES, strict=True)},
 }
 
 
-def package_text() -> str:
+def character_declarations() -> str:
+    """What pdflatex shows for characters it has no glyph for, in the book and in the math check
+    (``latex_math.py``) alike: box drawing (the tables and trees of command output) drawn by the
+    pmboxdraw package, :data:`CHARACTERS` as declared, any other a marker "[?]" after which a line
+    may break (a run of them would otherwise be one long word), with a LaTeX warning, never an error."""
     declarations = "\n".join(
         rf"\DeclareUnicodeCharacter{{{ord(char):04X}}}{{{latex}}}" for char, latex in CHARACTERS.items()
     )
+    return rf"""\RequirePackage{{pmboxdraw}}
+{declarations}
+\expandafter\def\csname UTFviii@undefined@err\endcsname#1{{%
+  \PackageWarning{{{PACKAGE}}}{{no glyph for a character; shown as [?]}}[?]\allowbreak}}"""
+
+
+def package_text() -> str:
     return rf"""% Written by the sphinx_mdx extension; see sphinx_mdx/latex.py.
 \NeedsTeXFormat{{LaTeX2e}}
 \ProvidesPackage{{{PACKAGE}}}[2026/11/25 MDX components for Sphinx]
 % <u> in MDX pages
 \expandafter\providecommand\csname DUrolemdx-u\endcsname[1]{{\underline{{#1}}}}
 % Characters pdflatex has no glyph for
-{declarations}
+{character_declarations()}
 % A list or quote nested deeper than LaTeX allows, written flat (latex.py): indented, up to a point
 \newenvironment{{sphinxclass{FLAT_CLASS}}}{{\par\ifdim\leftskip<6em\advance\leftskip 1.5em\fi}}{{\par}}
 % The PDF as a book (book.py): the contents list three levels at least; every heading is a bookmark
@@ -104,8 +124,6 @@ def package_text() -> str:
 \newcommand\mdx@missingimage[1]{{\sffamily\small image not available: #1}}
 \expandafter\def\csname DUrolemdx-missing-image\endcsname#1{{\sbox\@tempboxa{{\mdx@missingimage{{#1}}}}%
   \ifdim\wd\@tempboxa>.9\linewidth\fbox{{\parbox{{.9\linewidth}}{{\mdx@missingimage{{#1}}}}}}\else\fbox{{\usebox\@tempboxa}}\fi}}
-% Any other: a visible marker and a warning, never a failed PDF
-\def\UTFviii@undefined@err#1{{\PackageWarning{{{PACKAGE}}}{{no glyph for a character; shown as [?]}}[?]}}
 \makeatother
 """
 
@@ -285,6 +303,57 @@ class SourceLines(SphinxPostTransform):
             node.parent.insert(node.parent.index(node), mark)
 
 
+#: The tables in which LaTeX declares the characters pdflatex can set from UTF-8: those of the font
+#: encodings a Sphinx book loads (T1 and the kernel's OT1, OMS, TS1), utf8's own, and pmboxdraw's.
+_DECLARATION_FILES = ("utf8.def", "t1enc.dfu", "ot1enc.dfu", "omsenc.dfu", "ts1enc.dfu", "pmboxdrawenc.dfu")
+_DECLARED = re.compile(r"\\DeclareUnicodeCharacter\{([0-9A-Fa-f]{4,6})\}")
+#: The most characters one warning names.
+_NAMED_CHARACTERS = 5
+
+
+@functools.cache
+def characters_with_glyphs() -> tuple[frozenset[str], frozenset[str]] | None:
+    """The characters the book shows as themselves, in text and in math: printable ASCII, LaTeX's
+    declarations and ours, and in text those Sphinx writes as commands (math is not escaped).
+    None without TeX on the machine (nothing to ask)."""
+    kpsewhich = shutil.which("kpsewhich")
+    if kpsewhich is None:
+        return None
+    found = subprocess.run([kpsewhich, *_DECLARATION_FILES], capture_output=True, text=True, check=False)
+    declared = {chr(int(code, 16)) for path in found.stdout.splitlines() if path
+                for code in _DECLARED.findall(Path(path).read_text(encoding="latin-1"))}
+    in_math = frozenset({*map(chr, range(0x20, 0x7F)), "\n", "\t", *declared, *CHARACTERS})
+    escaped = {char for char, _ in (*texescape.tex_replacements, *texescape.unicode_tex_replacements)}
+    return in_math | escaped, in_math
+
+
+class MissingGlyphs(SphinxPostTransform):
+    """pdflatex: text with a character the book has no glyph for (an emoji, a script the fonts lack) is
+    shown with a "[?]" in its place; a warning names the characters and the line."""
+
+    default_priority = 998  # after RejectedMath (997) made refused math text
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        known = characters_with_glyphs() if self.config.latex_engine == "pdflatex" else None
+        if known is None:
+            return
+        in_text, in_math = known
+        missing_in: dict[nodes.Element, set[str]] = {}  # by block (paragraph, title, code...), in order
+        for text in self.document.findall(nodes.Text):
+            if text.isascii() or isinstance(text.parent, nodes.raw | nodes.comment):
+                continue
+            math = isinstance(text.parent, nodes.math | nodes.math_block)
+            if missing := set(text) - (in_math if math else in_text):
+                blocks = [each for each in (text.parent, *ancestors(text.parent))
+                          if isinstance(each, nodes.TextElement)]
+                missing_in.setdefault(blocks[-1] if blocks else text.parent, set()).update(missing)
+        for block, missing in missing_in.items():
+            named = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in sorted(missing)[:_NAMED_CHARACTERS])
+            more = f" and {len(missing) - _NAMED_CHARACTERS} more" if len(missing) > _NAMED_CHARACTERS else ""
+            warn(MdxWarnings.LATEX, f"the PDF has no glyph for {named}{more}: shown as [?]", block)
+
+
 def write_package(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == "latex":
         (Path(app.builder.outdir) / f"{PACKAGE}.sty").write_text(package_text(), encoding="utf-8")
@@ -296,3 +365,4 @@ def setup_latex(app: Sphinx) -> None:
     app.add_post_transform(BoundListNesting)
     app.add_config_value("mdx_latex_source_lines", False, "", types=[bool])
     app.add_post_transform(SourceLines)
+    app.add_post_transform(MissingGlyphs)

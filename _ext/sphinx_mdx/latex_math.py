@@ -26,21 +26,19 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.math import wrap_displaymath
 
 from .components.shared import ancestors
-from .latex import CHARACTERS
+from .latex import character_declarations
 from .latex_layout import equation_label, written_whole
 from .trust import show_math_as_text, untrusted
 
 #: The document each formula is set in: the packages of Sphinx's book that math meets (its font
-#: encoding, colours, tables, links), and the characters the book's package declares (an undeclared
-#: one is a "[?]" there, not an error).
+#: encoding, colours, tables, links), and the book's handling of characters pdflatex has no glyph for.
 _PREAMBLE = "\n".join([
     r"\documentclass{report}",
     r"\usepackage[T1]{fontenc}",
     r"\usepackage{amsmath,amssymb,amstext,xcolor,colortbl}",
     r"\usepackage[unicode]{hyperref}",
     r"\pagestyle{headings}",
-    *(rf"\DeclareUnicodeCharacter{{{ord(char):04X}}}{{{latex}}}" for char, latex in CHARACTERS.items()),
-    r"\makeatletter\def\UTFviii@undefined@err#1{[?]}\makeatother",
+    character_declarations(),
     r"\begin{document}",
 ])
 _ERROR = re.compile(r"^! (.*)")
