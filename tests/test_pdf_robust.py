@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 
 from conftest import PROJECT, copy_root, require_commands, sphinx_build
-from sphinx_mdx.latex import TALLEST_BOX_LINES, characters_with_glyphs
+from sphinx_mdx.latex import TALLEST_BOX_LINES, characters_with_glyphs, font_encodings
 from sphinx_mdx.components.shared import line_break
 from sphinx_mdx.components.shared import lines_of
 from sphinx_mdx.latex_layout import math_rows
@@ -257,6 +257,9 @@ def test_the_characters_the_book_has_glyphs_for_are_read_from_latex():
         assert char in in_text and char in in_math, char
     assert "\u2713" in in_text and "\u2713" not in in_math  # Sphinx writes ✓ as \checkmark in text only
     assert not {"\U0001f680", "\u4e2d", "\u0416"} & in_text  # an emoji, Chinese, Cyrillic (not in T1)
+    # the book's encodings are its own: Sphinx loads T2A for Russian, and with it Cyrillic's glyphs
+    assert font_encodings(r"\usepackage[LGR,X2,T1]{fontenc}") == ("lgr", "t1", "x2")
+    assert "\u0416" in characters_with_glyphs(font_encodings(r"\usepackage[T2A]{fontenc}"))[0]
 
 
 def test_rejected_math_is_found_by_its_marker_in_the_log():

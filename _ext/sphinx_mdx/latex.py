@@ -303,23 +303,31 @@ class SourceLines(SphinxPostTransform):
             node.parent.insert(node.parent.index(node), mark)
 
 
-#: The tables in which LaTeX declares the characters pdflatex can set from UTF-8: those of the font
-#: encodings a Sphinx book loads (T1 and the kernel's OT1, OMS, TS1), utf8's own, and pmboxdraw's.
-_DECLARATION_FILES = ("utf8.def", "t1enc.dfu", "ot1enc.dfu", "omsenc.dfu", "ts1enc.dfu", "pmboxdrawenc.dfu")
+#: The tables in which LaTeX declares the characters pdflatex can set from UTF-8, besides those of the
+#: book's font encodings (``fontenc``): utf8's own, those of the kernel's encodings, and pmboxdraw's.
+_DECLARATION_FILES = ("utf8.def", "ot1enc.dfu", "omsenc.dfu", "ts1enc.dfu", "pmboxdrawenc.dfu")
 _DECLARED = re.compile(r"\\DeclareUnicodeCharacter\{([0-9A-Fa-f]{4,6})\}")
+_FONT_ENCODINGS = re.compile(r"\\usepackage\[([\w,\s]+)\]\{fontenc\}")
 #: The most characters one warning names.
 _NAMED_CHARACTERS = 5
 
 
+def font_encodings(fontenc: str) -> tuple[str, ...]:
+    """The font encodings a book's ``fontenc`` element loads (``T1``; Sphinx adds ``T2A`` for Russian)."""
+    return tuple(sorted({encoding.strip().lower() for found in _FONT_ENCODINGS.findall(fontenc)
+                         for encoding in found.split(",") if encoding.strip()}))
+
+
 @functools.cache
-def characters_with_glyphs() -> tuple[frozenset[str], frozenset[str]] | None:
-    """The characters the book shows as themselves, in text and in math: printable ASCII, LaTeX's
-    declarations and ours, and in text those Sphinx writes as commands (math is not escaped).
-    None without TeX on the machine (nothing to ask)."""
+def characters_with_glyphs(encodings: tuple[str, ...] = ("t1",)) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The characters a book with these font encodings shows as themselves, in text and in math:
+    printable ASCII, LaTeX's declarations and ours, and in text those Sphinx writes as commands (math
+    is not escaped). None without TeX on the machine (nothing to ask)."""
     kpsewhich = shutil.which("kpsewhich")
     if kpsewhich is None:
         return None
-    found = subprocess.run([kpsewhich, *_DECLARATION_FILES], capture_output=True, text=True, check=False)
+    files = [*_DECLARATION_FILES, *(f"{encoding}enc.dfu" for encoding in encodings)]
+    found = subprocess.run([kpsewhich, *files], capture_output=True, text=True, check=False)
     declared = {chr(int(code, 16)) for path in found.stdout.splitlines() if path
                 for code in _DECLARED.findall(Path(path).read_text(encoding="latin-1"))}
     in_math = frozenset({*map(chr, range(0x20, 0x7F)), "\n", "\t", *declared, *CHARACTERS})
@@ -335,7 +343,10 @@ class MissingGlyphs(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
-        known = characters_with_glyphs() if self.config.latex_engine == "pdflatex" else None
+        if self.config.latex_engine != "pdflatex":
+            return
+        builder = self.env._app.builder  # as Sphinx's own post-transforms reach it
+        known = characters_with_glyphs(font_encodings(builder.context.get("fontenc", "")))
         if known is None:
             return
         in_text, in_math = known
