@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 
-from conftest import PROJECT, copy_root, require_commands, sphinx_build
+from conftest import PROJECT, copy_root, require_commands, sphinx_build, write_project
 from sphinx_mdx.latex import TALLEST_BOX_LINES, characters_with_glyphs, font_encodings
 from sphinx_mdx.components.shared import line_break
 from sphinx_mdx.components.shared import lines_of
@@ -257,9 +257,44 @@ def test_the_characters_the_book_has_glyphs_for_are_read_from_latex():
         assert char in in_text and char in in_math, char
     assert "\u2713" in in_text and "\u2713" not in in_math  # Sphinx writes ✓ as \checkmark in text only
     assert not {"\U0001f680", "\u4e2d", "\u0416"} & in_text  # an emoji, Chinese, Cyrillic (not in T1)
-    # the book's encodings are its own: Sphinx loads T2A for Russian, and with it Cyrillic's glyphs
+    # the book's encodings are those its preamble loads: a Russian book's T2A has Cyrillic's glyphs
     assert font_encodings(r"\usepackage[LGR,X2,T1]{fontenc}") == ("lgr", "t1", "x2")
     assert "\u0416" in characters_with_glyphs(font_encodings(r"\usepackage[T2A]{fontenc}"))[0]
+
+
+@pytest.mark.parametrize("kpsewhich", [None, "/bin/false"])
+def test_without_latexs_tables_no_character_is_suspected(monkeypatch, kpsewhich):
+    """No TeX, or a kpsewhich that finds nothing: nothing to compare with, so no warning at all
+    (rather than one for every accented letter)."""
+    monkeypatch.setattr("shutil.which", lambda name: kpsewhich)
+    characters_with_glyphs.cache_clear()
+    try:
+        assert characters_with_glyphs() is None
+    finally:
+        characters_with_glyphs.cache_clear()
+
+
+def test_a_character_with_no_glyph_is_warned_once_where_it_is_written(tmp_path):
+    """Once for each line that has one: in a label the navigation shows (its front matter line), a
+    footnote (its own line), a code block and its caption, a table row; the book's own title, which
+    the PDF does not print, and accented letters never."""
+    require_commands("kpsewhich")
+    source = write_project(tmp_path / "src", {
+        "index.md": "---\ntitle: Hôme \U0001f680 book\n---\n\n# Home\n\nSee[^n] here.\n\n```{toctree}\nguide\n```\n\n"
+                    "[^n]: A note \U0001f9ed.\n",
+        "guide.md": "---\nsidebar_label: Guide \u2713\U0001f680\n---\n\n# Guide\n\n```{code-block} text\n"
+                    ":caption: Run \U0001f3c3\n\nstep \U0001f3c3\n```\n\n| a | b |\n|---|---|\n"
+                    "| \U0001f34e | \U0001f34f |\n\nCafé, naïve.\n"})
+    result = sphinx_build(source, tmp_path / "out", "latex", "--keep-going")
+    warned = re.findall(r"/(\w+\.md:\d+): WARNING: the PDF has no glyph for (.*?): shown as \[\?\] \[mdx\.latex\]",
+                        strip_colors(result.stderr))
+    assert sorted(warned) == [
+        ("guide.md:13", "'🍎' (U+1F34E), '🍏' (U+1F34F)"),  # one table row
+        ("guide.md:2", "'🚀' (U+1F680)"),  # the label; ✓ has a glyph
+        ("guide.md:7", "'🏃' (U+1F3C3)"),  # the code block and its caption: one warning
+        ("index.md:13", "'🧭' (U+1F9ED)"),  # the footnote, where it is written
+        ("index.md:2", "'🚀' (U+1F680)"),  # the root page's chapter (the book's title is not printed)
+    ], strip_colors(result.stderr)
 
 
 def test_rejected_math_is_found_by_its_marker_in_the_log():

@@ -23,6 +23,21 @@ from sphinx_mdx.navigation import relative_uris
 from sphinx_mdx.parser import ANY_BMP_CHARACTER, PythonLinkify, shared_markdown_it
 from sphinx_mdx.syntax.esm import Import, imported_names
 from sphinx_mdx.syntax.tags import TagKind, ValueKind, find_closing, scan_tag
+from sphinx_mdx.warnings_ import option_lines
+
+
+@pytest.mark.parametrize(("block", "lines"), [
+    (".. note::\n   :Bogus: y\n   :class: z\n\n   spans: two\n", {"bogus": 11, "class": 12}),  # reST, lower case
+    (".. figure:: a.png\n   b.png\n   :width: 5\n", {"width": 12}),  # after an argument on two lines
+    ("```{note}\n:bogus: x\n\nlater: not an option\n```", {"bogus": 11}),  # up to the first blank line
+    ("```{code-block} yaml\nspans: two lines\n```", {}),  # content right after the fence
+    ("```{note}\n---\nclass: |\n  bogus: 1\n\n  more\nbogus: x\n---\nbody\n```",
+     {"class": 12, "bogus": 16}),  # MyST's --- block: its own keys, blank lines and all
+    ("```{note}\n---\n---\n", {}),
+])
+def test_option_lines(block, lines):
+    """The line that gives each option, for the warnings about it (the directive's first line is 10)."""
+    assert option_lines(block, 10) == lines
 
 
 def tag(source: str):

@@ -201,16 +201,20 @@ def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
         if with_pdf:
             page.pdf_leaks = [leak for leak in pdf_markup if leak in text and leak not in meant_as_text]
             page.lost_pdf = sorted(word for word in expected - pdf_words if word not in pdf_flat)
-    # every warning of the HTML build; of the PDF's, those about the PDF alone (the others are the same)
-    for name, kinds in (("html", None), ("latexpdf", {"mdx.latex"})):
-        warnings_file = out / f"{name}-warnings.txt"
-        for line in warnings_file.read_text(encoding="utf-8").splitlines() if warnings_file.exists() else []:
-            match = WARNING.match(line)
-            if match and (kinds is None or match.group("type") in kinds):
-                page = by_source.get(Path(match.group("path")).resolve())
-                if page is not None:
-                    page.warnings[match.group("type") or "other"] += 1
+    # every warning of the HTML build, and those the PDF's build gives besides (its own: mdx.latex...)
+    html_warnings = _warning_lines(out / "html-warnings.txt")
+    pdf_only = _warning_lines(out / "latexpdf-warnings.txt") - html_warnings if with_pdf else Counter()
+    for line in (html_warnings + pdf_only).elements():
+        match = WARNING.match(line)
+        if match:
+            page = by_source.get(Path(match.group("path")).resolve())
+            if page is not None:
+                page.warnings[match.group("type") or "other"] += 1
     return pages
+
+
+def _warning_lines(warnings_file: Path) -> Counter:
+    return Counter(warnings_file.read_text(encoding="utf-8").splitlines() if warnings_file.exists() else [])
 
 
 def report(pages: list[Page], with_pdf: bool) -> int:

@@ -52,7 +52,7 @@ class BookStructure(SphinxPostTransform):
         appendices = [child for child in document.children if isinstance(child, nodes.document)]
         content = [child for child in document.children if child not in appendices]
         # the book's title section: LaTeX takes its title for the document's and prints its content
-        book = nodes.section("", nodes.title("", "", *self._label(root)))
+        book = nodes.section("", self._label(root))
         book.extend(self._chapters(root, content))
         document.children = []
         document.append(book)
@@ -97,8 +97,11 @@ class BookStructure(SphinxPostTransform):
         appendix.extend(page.children)
         return appendix
 
-    def _label(self, docname: str) -> list[nodes.Node]:
-        return [child.deepcopy() for child in self.env.titles[docname].children]
+    def _label(self, docname: str) -> nodes.title:
+        """The page's navigation label as a title, which names the page (and its line) in warnings."""
+        label = self.env.titles[docname].deepcopy()
+        label.source, label.line = label.source or self.env.doc2path(docname), label.line or 1
+        return label
 
 
 def _take_child_pages(container: nodes.Element) -> list[addnodes.start_of_file]:
@@ -125,22 +128,21 @@ def _has_text(content: list[nodes.Node]) -> bool:
                for node in content for text in node.findall(nodes.Text))
 
 
-def _same_title(heading: nodes.title, label: list[nodes.Node]) -> bool:
-    return " ".join(heading.astext().split()).casefold() == " ".join(
-        "".join(node.astext() for node in label).split()).casefold()
+def _same_title(heading: nodes.title, label: nodes.title) -> bool:
+    return " ".join(heading.astext().split()).casefold() == " ".join(label.astext().split()).casefold()
 
 
-def _page_section(label: list[nodes.Node], content: list[nodes.Node]) -> nodes.section:
+def _page_section(label: nodes.title, content: list[nodes.Node]) -> nodes.section:
     """One section for a page: its first heading when that is the label (any text before it
     going first under it), else a new section with the label as its title, the content below."""
     first = next((index for index, node in enumerate(content) if isinstance(node, nodes.section)), None)
     if first is not None and _same_title(content[first][0], label):
         heading = content[first]
-        heading[0][:] = label  # the label's spelling, as the navigation shows it
+        heading[0][:] = label.children  # the label's spelling, as the navigation shows it
         heading[1:1] = content[:first]
         heading.extend(content[first + 1 :])
         return heading
-    section = nodes.section("", nodes.title("", "", *label))
+    section = nodes.section("", label)
     section.extend(content)
     return section
 

@@ -130,9 +130,11 @@ def apply_front_matter(app: Sphinx, doctree: nodes.document) -> None:
         if strip_markup(value) != value:
             warn(MdxWarnings.HTML, f"front matter {key} holds markup; it is shown as text, escaped",
                  (env.docname, key_line(_source(app), key)))
-    title = first_text(metadata, "sidebar_label", "title")
-    if title:
-        env.titles[env.docname] = nodes.title(title, title)
+    key = next((key for key in ("sidebar_label", "title") if first_text(metadata, key)), None)
+    if key is not None:
+        title = first_text(metadata, key)
+        label = env.titles[env.docname] = nodes.title(title, title)
+        label.source, label.line = env.doc2path(env.docname), key_line(_source(app), key)
         toc = env.tocs.get(env.docname)
         entry = next(toc.findall(nodes.reference), None) if toc is not None else None
         if entry is not None:

@@ -31,9 +31,11 @@ from sphinx.util import texescape
 from .components.boxes import KINDS, mdx_box
 from .components.tooltip import TOOLTIP_NOTE_CLASS
 from .components.shared import ancestors, line_break, lines_of
-from .warnings_ import MdxWarnings, warn
+from .warnings_ import MdxWarnings, source_and_line, warn
 
 PACKAGE = "sphinxmdx"
+#: Draws the box-drawing characters (U+2500-U+259F: tables and trees in command output) in TeX Live.
+BOX_DRAWING_PACKAGE = "pmboxdraw"
 
 #: The class of the container that holds a flattened list; the package indents it.
 FLAT_CLASS = "mdx-flat"
@@ -55,6 +57,17 @@ CHARACTERS: dict[str, str] = {
     "⚠": r"\textbf{(!)}",
     "⏺": r"\textbullet{}",  # the bullet of Claude Code's answers, quoted in command output
     "\u200d": "",  # zero-width joiner (of emoji sequences): nothing to show
+    "\u200b": r"\hspace{0pt}",  # zero-width space: a place to break a line
+    "\u2002": r"\enspace{}",
+    "\u2003": r"\quad{}",
+    "\u2009": r"\,",  # thin space
+    "\u202f": r"\nobreak\,",  # narrow no-break space
+    "\u2212": r"\ensuremath{-}",  # minus sign
+    "≤": r"\ensuremath{\leq}",
+    "≥": r"\ensuremath{\geq}",
+    "≠": r"\ensuremath{\neq}",
+    "⇒": r"\ensuremath{\Rightarrow}",
+    "↔": r"\ensuremath{\leftrightarrow}",
     "\ufe0f": "",  # emoji presentation selector: nothing to show
     **{letter: (r"\textit{o}" if name == "o" else rf"\ensuremath{{\{name}}}") for letter, name in zip(_GREEK, _GREEK_NAMES, strict=True)},
 }
@@ -64,14 +77,15 @@ def character_declarations() -> str:
     """What pdflatex shows for characters it has no glyph for, in the book and in the math check
     (``latex_math.py``) alike: box drawing (the tables and trees of command output) drawn by the
     pmboxdraw package, :data:`CHARACTERS` as declared, any other a marker "[?]" after which a line
-    may break (a run of them would otherwise be one long word), with a LaTeX warning, never an error."""
+    may break (a run of them would otherwise be one long word), with a LaTeX warning, never an error:
+    one group, so that a superscript (``x^``) takes it whole."""
     declarations = "\n".join(
         rf"\DeclareUnicodeCharacter{{{ord(char):04X}}}{{{latex}}}" for char, latex in CHARACTERS.items()
     )
-    return rf"""\RequirePackage{{pmboxdraw}}
+    return rf"""\RequirePackage{{{BOX_DRAWING_PACKAGE}}}
 {declarations}
 \expandafter\def\csname UTFviii@undefined@err\endcsname#1{{%
-  \PackageWarning{{{PACKAGE}}}{{no glyph for a character; shown as [?]}}[?]\allowbreak}}"""
+  {{\PackageWarning{{{PACKAGE}}}{{no glyph for a character; shown as [?]}}[?]}}\allowbreak}}"""
 
 
 def package_text() -> str:
@@ -304,17 +318,20 @@ class SourceLines(SphinxPostTransform):
 
 
 #: The tables in which LaTeX declares the characters pdflatex can set from UTF-8, besides those of the
-#: book's font encodings (``fontenc``): utf8's own, those of the kernel's encodings, and pmboxdraw's.
-_DECLARATION_FILES = ("utf8.def", "ot1enc.dfu", "omsenc.dfu", "ts1enc.dfu", "pmboxdrawenc.dfu")
+#: book's font encodings (``fontenc``) and of the box-drawing package: utf8's own, those of the kernel's
+#: encodings. Without them (a TeX installation kpsewhich cannot read) nothing is checked.
+_KERNEL_TABLES = ("utf8.def", "ot1enc.dfu", "omsenc.dfu", "ts1enc.dfu")
 _DECLARED = re.compile(r"\\DeclareUnicodeCharacter\{([0-9A-Fa-f]{4,6})\}")
 _FONT_ENCODINGS = re.compile(r"\\usepackage\[([\w,\s]+)\]\{fontenc\}")
 #: The most characters one warning names.
 _NAMED_CHARACTERS = 5
+#: Where the LaTeX writer prints no text of the page: docinfo, header and footer are dropped.
+_UNPRINTED = (nodes.raw, nodes.comment, nodes.docinfo, nodes.header, nodes.footer)
 
 
-def font_encodings(fontenc: str) -> tuple[str, ...]:
-    """The font encodings a book's ``fontenc`` element loads (``T1``; Sphinx adds ``T2A`` for Russian)."""
-    return tuple(sorted({encoding.strip().lower() for found in _FONT_ENCODINGS.findall(fontenc)
+def font_encodings(preamble: str) -> tuple[str, ...]:
+    """The font encodings the book's preamble (any of its LaTeX elements) loads with ``fontenc``."""
+    return tuple(sorted({encoding.strip().lower() for found in _FONT_ENCODINGS.findall(preamble)
                          for encoding in found.split(",") if encoding.strip()}))
 
 
@@ -322,14 +339,16 @@ def font_encodings(fontenc: str) -> tuple[str, ...]:
 def characters_with_glyphs(encodings: tuple[str, ...] = ("t1",)) -> tuple[frozenset[str], frozenset[str]] | None:
     """The characters a book with these font encodings shows as themselves, in text and in math:
     printable ASCII, LaTeX's declarations and ours, and in text those Sphinx writes as commands (math
-    is not escaped). None without TeX on the machine (nothing to ask)."""
+    is not escaped). None when LaTeX's own tables cannot be read (no TeX on the machine)."""
     kpsewhich = shutil.which("kpsewhich")
     if kpsewhich is None:
         return None
-    files = [*_DECLARATION_FILES, *(f"{encoding}enc.dfu" for encoding in encodings)]
-    found = subprocess.run([kpsewhich, *files], capture_output=True, text=True, check=False)
-    declared = {chr(int(code, 16)) for path in found.stdout.splitlines() if path
-                for code in _DECLARED.findall(Path(path).read_text(encoding="latin-1"))}
+    tables = [*_KERNEL_TABLES, f"{BOX_DRAWING_PACKAGE}enc.dfu", *(f"{encoding}enc.dfu" for encoding in encodings)]
+    found = [Path(path) for path in subprocess.run([kpsewhich, *tables], capture_output=True, text=True,
+                                                   check=False).stdout.splitlines() if path]
+    if not set(_KERNEL_TABLES) <= {path.name for path in found}:
+        return None
+    declared = {chr(int(code, 16)) for path in found for code in _DECLARED.findall(path.read_text(encoding="latin-1"))}
     in_math = frozenset({*map(chr, range(0x20, 0x7F)), "\n", "\t", *declared, *CHARACTERS})
     escaped = {char for char, _ in (*texescape.tex_replacements, *texescape.unicode_tex_replacements)}
     return in_math | escaped, in_math
@@ -337,7 +356,7 @@ def characters_with_glyphs(encodings: tuple[str, ...] = ("t1",)) -> tuple[frozen
 
 class MissingGlyphs(SphinxPostTransform):
     """pdflatex: text with a character the book has no glyph for (an emoji, a script the fonts lack) is
-    shown with a "[?]" in its place; a warning names the characters and the line."""
+    shown with a "[?]" in its place; a warning names the characters, once for each line that has them."""
 
     default_priority = 998  # after RejectedMath (997) made refused math text
     formats = ("latex",)
@@ -346,20 +365,26 @@ class MissingGlyphs(SphinxPostTransform):
         if self.config.latex_engine != "pdflatex":
             return
         builder = self.env._app.builder  # as Sphinx's own post-transforms reach it
-        known = characters_with_glyphs(font_encodings(builder.context.get("fontenc", "")))
+        known = characters_with_glyphs(font_encodings(" ".join(
+            value for value in builder.context.values() if isinstance(value, str))))
         if known is None:
             return
         in_text, in_math = known
-        missing_in: dict[nodes.Element, set[str]] = {}  # by block (paragraph, title, code...), in order
+        # the first section's title is the LaTeX document's, which the writer leaves to latex_documents
+        document_title = next((title for title in self.document.findall(nodes.title)
+                               if isinstance(title.parent, nodes.section)), None)
+        missing_at: dict[tuple[str | None, int | None], tuple[nodes.Element, set[str]]] = {}
         for text in self.document.findall(nodes.Text):
-            if text.isascii() or isinstance(text.parent, nodes.raw | nodes.comment):
+            if text.isascii() or any(isinstance(each, _UNPRINTED) or each is document_title
+                                     for each in (text.parent, *ancestors(text.parent))):
                 continue
             math = isinstance(text.parent, nodes.math | nodes.math_block)
             if missing := set(text) - (in_math if math else in_text):
-                blocks = [each for each in (text.parent, *ancestors(text.parent))
-                          if isinstance(each, nodes.TextElement)]
-                missing_in.setdefault(blocks[-1] if blocks else text.parent, set()).update(missing)
-        for block, missing in missing_in.items():
+                block = next((each for each in (text.parent, *ancestors(text.parent))
+                              if isinstance(each, nodes.TextElement) and not isinstance(each, nodes.Inline)),
+                             text.parent)
+                missing_at.setdefault(source_and_line(block), (block, set()))[1].update(missing)
+        for block, missing in missing_at.values():
             named = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in sorted(missing)[:_NAMED_CHARACTERS])
             more = f" and {len(missing) - _NAMED_CHARACTERS} more" if len(missing) > _NAMED_CHARACTERS else ""
             warn(MdxWarnings.LATEX, f"the PDF has no glyph for {named}{more}: shown as [?]", block)

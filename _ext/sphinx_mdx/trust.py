@@ -428,8 +428,9 @@ def _checked(name: str, directive_class: type) -> type:
             rejected = [option for option, value in self.options.items() if isinstance(value, _Rejected)]
             lines = option_lines(self.block_text, self.lineno) if rejected else {}
             for option in rejected:
-                warn(MdxWarnings.ATTRIBUTE, f"directive {self.name!r}: option :{option}: "
-                     f"{self.options.pop(option).reason}; it is ignored", (docname, lines.get(option, self.lineno)))
+                reason = self.options.pop(option).reason
+                warn(MdxWarnings.ATTRIBUTE, f"directive {self.name!r}: option :{option}: {reason}; it is ignored",
+                     (docname, lines.get(option, self.lineno)))
             _drop_classes(self)
             document.mdx_directive_depth = depth + 1
             try:

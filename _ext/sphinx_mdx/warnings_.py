@@ -72,17 +72,22 @@ def warn(subtype: MdxWarnings, message: str, location) -> None:
     )
 
 
-def _located(node: nodes.Node) -> nodes.Node | str:
+def source_and_line(node: nodes.Node) -> tuple[str | None, int | None]:
     """Where ``node`` stands: a node made with no line (a tooltip's body, say) is where its nearest
-    ancestor with a line is."""
+    ancestor with a line is; (None, None) if none has one."""
     if node.line:
-        return node
+        return node.source, node.line
     source, holder = node.source, node.parent
     while holder is not None and not holder.line:
         source, holder = source or holder.source, holder.parent
     if holder is None or not (source or holder.source):
-        return node
-    return f"{source or holder.source}:{holder.line}"
+        return None, None
+    return source or holder.source, holder.line
+
+
+def _located(node: nodes.Node) -> nodes.Node | str:
+    source, line = source_and_line(node)
+    return node if node.line or line is None else f"{source}:{line}"
 
 
 def quoted(value: str) -> str:
@@ -90,20 +95,31 @@ def quoted(value: str) -> str:
     return repr(value[:80])
 
 
-#: An option line of a directive: ``:name: value`` (reST, MyST), or ``name: value`` in MyST's ``---`` block.
-_OPTION_LINE = re.compile(r"\s*:?([\w-]+):(?:\s|$)")
+#: An option line of a directive, ``:name: value`` (reST, MyST); and a key of MyST's ``---`` block.
+_OPTION_LINE = re.compile(r"\s*:([\w-]+):(?:\s|$)")
+_YAML_KEY = re.compile(r"([\w-]+):(?:\s|$)")
 
 
 def option_lines(block_text: str, lineno: int) -> dict[str, int]:
-    """Each option's line in a directive's text (``block_text``, whose first line is ``lineno``), so that a
-    warning about an option names the line that gives it: options follow the first line up to the first
-    blank one."""
+    """Each option's line in a directive's text (``block_text``, whose first line is ``lineno``), by
+    the option's name as docutils reads it (lower case), so that a warning about an option names the
+    line that gives it: ``:name:`` lines follow the first line up to the first blank one; in MyST's
+    ``---`` block, keys at its own indentation up to its closing ``---``."""
     lines: dict[str, int] = {}
-    for offset, text in enumerate(block_text.splitlines()[1:], start=1):
+    written = block_text.splitlines()[1:]
+    if written and written[0].strip() == "---":
+        block = written[1:next((index for index, text in enumerate(written[1:], start=1) if text.strip() == "---"),
+                               len(written))]
+        indent = min((len(text) - len(text.lstrip()) for text in block if text.strip()), default=0)
+        for offset, text in enumerate(block, start=2):
+            if len(text) - len(text.lstrip()) == indent and (found := _YAML_KEY.match(text.lstrip())):
+                lines.setdefault(found.group(1).lower(), lineno + offset)
+        return lines
+    for offset, text in enumerate(written, start=1):
         if not text.strip():
             break
         if found := _OPTION_LINE.match(text):
-            lines.setdefault(found.group(1), lineno + offset)
+            lines.setdefault(found.group(1).lower(), lineno + offset)
     return lines
 
 
