@@ -36,3 +36,15 @@ def test_component_in_a_list_item_with_content_left_of_the_item(make_app, tmp_pa
     app, warnings, html = _build(make_app, tmp_path, page.encode())
     assert "maple words" in html and "cobalt words" in html
     assert warnings.count("WARNING") == 1 and "index.md:3: WARNING: <InfoBox> is never closed" in warnings
+
+
+def test_escaped_surrogate_pairs_are_the_characters_they_name(make_app, tmp_path):
+    """JavaScript and YAML write a character beyond U+FFFF as two escapes (``\\uD83D\\uDE80``); Python
+    read them as two halves no file can hold, and the build stopped at writing the page."""
+    page = ('---\nmetaTitle: "Meta \\uD83D\\uDE80 title \\uD800 lone"\n---\n'
+            "import PointsOfInterest from 'x';\n\n# Heading\n\n"
+            '<PointsOfInterest points={[{x: 1, y: 1, label: 1, description: "rocket \\uD83D\\uDE80 pairword"}]}>\n\n'
+            "Content words.\n\n</PointsOfInterest>\n")
+    app, warnings, html = _build(make_app, tmp_path, page.encode())
+    assert "<title>Meta \U0001f680 title \ufffd lone</title>" in html
+    assert "rocket \U0001f680 pairword" in html and "Content words." in html

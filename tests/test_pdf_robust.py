@@ -191,8 +191,9 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + "Noted[^tall] here.\n\n[^tall]: Footnote text.\n\n    ````{tooltip} fntrigger\n    fnstart\n\n    ```\n"
         + "".join(f"    fnline {i}\n" for i in range(80)) + "    ```\n    ````\n\n"
         + "```text\nboxstart\n\u250c\u2500\u2500\u252c\u2500\u2500\u2510\n\u2502 ab \u2502 cd \u2502\n"
-        + "\u2514\u2500\u2500\u2534\u2500\u2500\u2518\n\u23fa boxend\n```\n\n"
-        + "Emoji " + "\U0001f680" * 60 + " emojiend and {math}`a \u2550 b` boxmathend.\n", encoding="utf-8")
+        + "\u2514\u2500\u2500\u2534\u2500\u2500\u2518\n\u256d\u254c\u256e\n\u23fa boxend\n```\n\n"
+        + "Emoji " + "\U0001f680" * 60 + " emojiend and {math}`a \u2550 b` boxmathend.\n\n"
+        + "Del\x7fword ctlend, `co\x7fde` and {math}`a\x7fb`.\n\n## Feed\x0c head\n\nfeedend.\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
                "-c", str(PROJECT), "-q"]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
@@ -241,6 +242,11 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     emoji = page.count("\n", 0, page.index("Emoji ")) + 1
     assert f"index.md:{emoji}: WARNING: the PDF has no glyph for '\U0001f680' (U+1F680): shown as [?]" in warnings
     assert text.count("[?]") == 60 and warnings.count("no glyph") == 1
+    # control characters (TeX stops at U+007F; a form feed ends a heading's argument) are spaces
+    control = page.count("\n", 0, page.index("Del\x7f")) + 1
+    assert f"index.md:{control}: WARNING: control characters (U+007F) are shown as spaces" in warnings
+    assert f"index.md:{control + 2}: WARNING: control characters (U+000C) are shown as spaces" in warnings
+    assert "Del word ctlend, co de and" in text and "Feed head feedend" in text
     boxes = subprocess.run(["pdftotext", "-bbox", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,
                            text=True, check=True).stdout
     width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
@@ -253,7 +259,7 @@ def test_the_characters_the_book_has_glyphs_for_are_read_from_latex():
     """LaTeX's own tables, Sphinx's escapes (text only: math is not escaped), pmboxdraw's and ours."""
     require_commands("kpsewhich")
     in_text, in_math = characters_with_glyphs()
-    for char in "aé€→\u2500\u2502\u250c\u2550\u2588√\u23fa\u200dα":
+    for char in "aé€→\u2500\u2502\u250c\u2550\u2588\u256d\u2504\u2573√\u23fa\u200dα≤":
         assert char in in_text and char in in_math, char
     assert "\u2713" in in_text and "\u2713" not in in_math  # Sphinx writes ✓ as \checkmark in text only
     assert not {"\U0001f680", "\u4e2d", "\u0416"} & in_text  # an emoji, Chinese, Cyrillic (not in T1)

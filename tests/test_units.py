@@ -34,6 +34,7 @@ from sphinx_mdx.warnings_ import option_lines
     ("```{note}\n---\nclass: |\n  bogus: 1\n\n  more\nbogus: x\n---\nbody\n```",
      {"class": 12, "bogus": 16}),  # MyST's --- block: its own keys, blank lines and all
     ("```{note}\n---\n---\n", {}),
+    ("```{note}\n---\n\"Bogus\": 1\nwidth: a\nwidth: b\n---\n", {"bogus": 12, "width": 14}),  # quoted; last
 ])
 def test_option_lines(block, lines):
     """The line that gives each option, for the warnings about it (the directive's first line is 10)."""

@@ -691,7 +691,11 @@ def test_a_bad_option_drops_the_option_not_the_directive(tmp_path):
         "myst.md": "# MyST\n\n```{note}\n:bogus: x\n\nmyst note words\n```\n\n"
                    "```{code-block} python\n:linenos: true\n\nmyst_code = 1\n```\n\n"
                    "```{list-table}\n:widths: wide\n\n* - myst cell words\n```\n\n"
-                   "```{points-of-interest}\n---\nbogus: x\npoints: '[1, 2]'\n---\n\nmyst poi words\n```\n"})
+                   "```{points-of-interest}\n---\nbogus: x\npoints: '[1, 2]'\n---\n\nmyst poi words\n```\n\n"
+                   "```{code-block} python\n:emphasize-lines: zz\nalpha_words = 1\n```\n\n"
+                   "```{list-table}\n:widths: 1 2 3\n* - bravo words\n```\n\n"
+                   "```{csv-table}\n:header-rows: 9\n\nfoxtrot words, golf\n```\n\n"
+                   "```{code-block} text\n---\ncaption: \"cap \\uD83D\\uDE80 words\"\n---\ncode\n```\n"})
     result = sphinx_build(source, tmp_path / "out", "html")
     warnings = strip_colors(result.stderr)
     for page, words in (("index", ["rest note words", "rest_code_words"]), ("myst", ["myst note words",
@@ -706,7 +710,12 @@ def test_a_bad_option_drops_the_option_not_the_directive(tmp_path):
     assert "myst.md:16: WARNING: directive 'list-table': option :widths: has a value it cannot take" in warnings
     assert "myst.md:23: WARNING: directive 'points-of-interest': option :bogus: is not an option" in warnings
     assert "myst.md:24: WARNING: points-of-interest :points: must be a list of objects" in warnings
-    assert "myst poi words" in (tmp_path / "out" / "myst.html").read_text(encoding="utf-8")
+    myst = (tmp_path / "out" / "myst.html").read_text(encoding="utf-8")
+    assert "myst poi words" in myst
+    # values Sphinx finds bad only when it runs the directive: the message, and the directive's text
+    assert all(words in myst for words in ("alpha_words", "bravo words", "foxtrot words")), myst
+    assert "myst.md:30: WARNING: invalid line number spec: 'zz'" in warnings
+    assert "cap \U0001f680 words" in myst  # an escaped surrogate pair in MyST's YAML is one character
 
 
 def test_math_that_would_take_tex_too_long_is_refused():

@@ -16,6 +16,7 @@ from typing import Any
 
 import json5
 
+from .mojibake import joined_surrogates
 from .syntax.data_references import REFERENCE
 from .syntax.tags import Attribute, ValueKind
 
@@ -73,24 +74,26 @@ def read_literal(source: str) -> Any:
     if not source.strip():
         raise NotALiteral("an empty value is not a JavaScript literal")
     try:
-        return _as_javascript_numbers(json5.loads(source))
+        return _as_javascript_values(json5.loads(source))
     except (ValueError, RecursionError) as error:
         raise NotALiteral(f"{{{source[:80]}}} is not a JavaScript literal") from error
 
 
-def _as_javascript_numbers(value: Any) -> Any:
-    """``value`` with its integers as JavaScript holds them, in a double: one past 2**53 becomes a
-    float (infinite past 1.8e308). Python would keep every digit of ``0xfff...``, and refuse to
-    write one of more than 4,300 digits as text."""
+def _as_javascript_values(value: Any) -> Any:
+    """``value`` as JavaScript holds it: integers in a double, one past 2**53 a float (infinite past
+    1.8e308; Python would keep every digit of ``0xfff...``, and refuse to write one of more than 4,300
+    digits as text); strings of UTF-16, so an escaped surrogate pair is one character."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
         try:
             return float(value)
         except OverflowError:
             return math.inf if value > 0 else -math.inf
+    if isinstance(value, str):
+        return joined_surrogates(value)
     if isinstance(value, list):
-        return [_as_javascript_numbers(item) for item in value]
+        return [_as_javascript_values(item) for item in value]
     if isinstance(value, dict):
-        return {key: _as_javascript_numbers(item) for key, item in value.items()}
+        return {joined_surrogates(key): _as_javascript_values(item) for key, item in value.items()}
     return value
 
 

@@ -30,6 +30,7 @@ from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.texescape import escape
 
 from .components.shared import ancestors
+from .latex import without_control_characters
 from .latex_lines import fit_lines
 from .links import url_segment
 
@@ -180,10 +181,11 @@ def title_page(app: Sphinx, builder) -> None:
              " ".join(url_segment(Path(app.srcdir).name).replace("_", "-").split("-")).title()]
     subtitle = next((name.strip() for name in named if name.strip() not in ("", app.config.project)), "")
     if subtitle:
-        builder.context["preamble"] += "\n\\setreleaseinfo{\\par " + fit_lines(escape(subtitle)) + "}\n"
+        subtitle = fit_lines(escape(without_control_characters(subtitle)))
+        builder.context["preamble"] += "\n\\setreleaseinfo{\\par " + subtitle + "}\n"
     date = metadata.get("date")
     if isinstance(date, str | datetime.date):
-        builder.context["date"] = fit_lines(escape(str(date)))
+        builder.context["date"] = fit_lines(escape(without_control_characters(str(date))))
 
 
 def setup_book(app: Sphinx) -> None:

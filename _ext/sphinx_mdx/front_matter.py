@@ -22,16 +22,28 @@ from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 from sphinx.application import Sphinx
 
+from .mojibake import joined_surrogates
 from .syntax.tags import strip_markup
 from .warnings_ import MdxWarnings, warn
 
 FULL_WIDTH_CSS = "mdx-full-width.css"
-#: libyaml's parser where PyYAML was built with it (its wheels are): the same safe loading as
-#: ``yaml.safe_load``, several times faster; front matter was a tenth of the time a page took to read.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: YAML nested deeper is refused. MyST (its front matter fields) and this extension walk values
 #: recursively; PyYAML's own parser gave up at about 450 levels, libyaml takes 1,000.
 MAX_YAML_DEPTH = 100
+
+
+def _joining_surrogates(loader_class: type) -> type:
+    """``loader_class`` with a string's escaped surrogate pair (``"\\uD83D\\uDE80"``) one character."""
+    loader = type(f"Joining{loader_class.__name__}", (loader_class,), {})
+    loader.add_constructor("tag:yaml.org,2002:str", lambda self, node: joined_surrogates(self.construct_scalar(node)))
+    return loader
+
+
+#: The safe loaders, first libyaml's where PyYAML was built with it (its wheels are): several times
+#: faster (front matter was a tenth of the time a page took to read), but it refuses some YAML
+#: that PyYAML's own parser, which MyST uses, reads (an escaped surrogate): that one reads it then.
+_LOADERS = tuple(_joining_surrogates(loader) for loader in dict.fromkeys(
+    (getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader)))
 
 
 class YamlTooDeep(yaml.YAMLError):
@@ -39,19 +51,29 @@ class YamlTooDeep(yaml.YAMLError):
 
 
 def load_yaml(text: str) -> Any:
-    """``text`` read as ``yaml.safe_load`` reads it, nested at most ``MAX_YAML_DEPTH`` deep.
+    """``text`` read as ``yaml.safe_load`` reads it, nested at most ``MAX_YAML_DEPTH`` deep."""
+    *faster, last = _LOADERS
+    for loader in faster:
+        try:
+            return _load_bounded(text, loader)
+        except YamlTooDeep:
+            raise
+        except yaml.YAMLError:
+            pass  # PyYAML's own parser may read it
+    return _load_bounded(text, last)
 
-    The depth is counted on libyaml's events, where an alias is one event, never expanded.
-    """
+
+def _load_bounded(text: str, loader: type) -> Any:
+    """The depth is counted on the parser's events, where an alias is one event, never expanded."""
     depth = 0
-    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
                 raise YamlTooDeep(f"nested more than {MAX_YAML_DEPTH} levels deep")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
 
 
 def read_front_matter(text: str) -> dict[str, Any] | None:

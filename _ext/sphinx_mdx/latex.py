@@ -30,7 +30,7 @@ from sphinx.util import texescape
 
 from .components.boxes import KINDS, mdx_box
 from .components.tooltip import TOOLTIP_NOTE_CLASS
-from .components.shared import ancestors, line_break, lines_of
+from .components.shared import ancestors, line_break, lines_of, replace_with
 from .warnings_ import MdxWarnings, source_and_line, warn
 
 PACKAGE = "sphinxmdx"
@@ -44,6 +44,12 @@ _GREEK = "αβγδεζηθικλμνξοπρςστυφχψω"
 _GREEK_NAMES = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi o pi rho "
                 "varsigma sigma tau upsilon phi chi psi omega").split()
 
+#: The box-drawing characters pmboxdraw has no drawing for (TeX Live 2022's lacks 27), drawn as the
+#: nearest it has, so that a table or tree keeps its shape: dashed lines solid, rounded corners square,
+#: junctions of mixed weights light.
+_BOX_DRAWING_STAND_INS = {"┄┈╌": "─", "┅┉╍": "━", "┆┊╎": "│", "┇┋╏": "┃", "┥┦┧┨┩┪┫": "┤",
+                          "╭": "┌", "╮": "┐", "╯": "┘", "╰": "└"}
+
 #: Characters pdflatex cannot typeset from UTF-8 on its own, and what stands in for them.
 CHARACTERS: dict[str, str] = {
     "√": r"\ensuremath{\surd}",
@@ -55,6 +61,11 @@ CHARACTERS: dict[str, str] = {
     "★": r"\ensuremath{\star}",
     "∗": r"\textasteriskcentered{}",  # also the third bullet of a flattened list
     "⚠": r"\textbf{(!)}",
+    **{char: rf"\pmboxdrawuni{{{ord(drawn):04X}}}"
+       for chars, drawn in _BOX_DRAWING_STAND_INS.items() for char in chars},
+    "╱": "/",
+    "╲": r"\ensuremath{\backslash}",
+    "╳": "X",
     "⏺": r"\textbullet{}",  # the bullet of Claude Code's answers, quoted in command output
     "\u200d": "",  # zero-width joiner (of emoji sequences): nothing to show
     "\u200b": r"\hspace{0pt}",  # zero-width space: a place to break a line
@@ -354,6 +365,36 @@ def characters_with_glyphs(encodings: tuple[str, ...] = ("t1",)) -> tuple[frozen
     return in_math | escaped, in_math
 
 
+#: Control characters TeX stops at ("invalid character"), or reads as a paragraph's end (a form feed, in a
+#: heading too): invisible in the page, they are spaces in the PDF. Tab, line feed and return are TeX's own.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(text: str) -> str:
+    return _CONTROL_CHARACTERS.sub(" ", text)
+
+
+class ControlCharacters(SphinxPostTransform):
+    """LaTeX: control characters (U+007F written in a page, a YAML or JavaScript escape) are spaces,
+    with a warning at their line, in text and index entries alike: one would stop the whole book."""
+
+    default_priority = 5  # before any transform reads the text (the math check sets it as written)
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        warned: set[tuple[str | None, int | None]] = set()
+        for text in list(self.document.findall(nodes.Text)):
+            if _CONTROL_CHARACTERS.search(text):
+                if (where := source_and_line(text.parent)) not in warned:
+                    warned.add(where)
+                    found = ", ".join(sorted({f"U+{ord(char):04X}" for char in _CONTROL_CHARACTERS.findall(text)}))
+                    warn(MdxWarnings.LATEX, f"control characters ({found}) are shown as spaces", text.parent)
+                replace_with(text, [nodes.Text(without_control_characters(text))])
+        for index in self.document.findall(addnodes.index):
+            index["entries"] = [tuple(without_control_characters(part) if isinstance(part, str) else part
+                                      for part in entry) for entry in index["entries"]]
+
+
 class MissingGlyphs(SphinxPostTransform):
     """pdflatex: text with a character the book has no glyph for (an emoji, a script the fonts lack) is
     shown with a "[?]" in its place; a warning names the characters, once for each line that has them."""
@@ -401,4 +442,5 @@ def setup_latex(app: Sphinx) -> None:
     app.add_post_transform(BoundListNesting)
     app.add_config_value("mdx_latex_source_lines", False, "", types=[bool])
     app.add_post_transform(SourceLines)
+    app.add_post_transform(ControlCharacters)
     app.add_post_transform(MissingGlyphs)

@@ -1,4 +1,5 @@
-"""Repair of mojibake (UTF-8 read as cp1252, "OSâ€™s") when a page is read.
+"""Repair of mojibake (UTF-8 read as cp1252, "OSâ€™s") when a page is read; and of the UTF-16
+surrogates escapes can write.
 
 ftfy does the repair; only its encoding fix is used, so quotes, ligatures and
 widths the author chose stay as they are. Each repair is logged at the line
@@ -6,6 +7,8 @@ it was made, as information, not as a warning.
 """
 
 from __future__ import annotations
+
+import re
 
 import ftfy
 from sphinx.application import Sphinx
@@ -45,6 +48,18 @@ def repair_source(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0], repairs = repair_lines(source[0])
     for line, before, after in repairs:
         LOGGER.info("repaired mojibake: %r -> %r", before[:60], after[:60], location=(docname, line))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def joined_surrogates(text: str) -> str:
+    """``text`` with the UTF-16 surrogates an escape wrote (JavaScript's and YAML's ``\\uD83D\\uDE80``)
+    joined into the character they name, a lone one U+FFFD: Python keeps them apart, and no output
+    file can hold them (the build stopped at writing the page)."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def setup_mojibake(app: Sphinx) -> None:

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from docutils import nodes
-from docutils.parsers.rst import directives
+from docutils.parsers.rst import DirectiveError, directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -40,6 +40,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
 
 from .front_matter import key_line
+from .mojibake import joined_surrogates
 from .warnings_ import MdxWarnings, option_lines, quoted, warn
 
 #: Directives an untrusted page may use: none reads a file, fetches a URL or writes raw output.
@@ -385,7 +386,7 @@ def _tolerant(convert: Callable[[str], Any]) -> Callable[[str], Any]:
 
     def converted(value: str) -> Any:
         try:
-            return convert(value)
+            return convert(joined_surrogates(value) if isinstance(value, str) else value)
         except (ValueError, TypeError) as error:
             return _Rejected(value, f"has a value it cannot take ({str(error).splitlines()[0][:80]})")
 
@@ -430,13 +431,22 @@ def _checked(name: str, directive_class: type) -> type:
             for option in rejected:
                 reason = self.options.pop(option).reason
                 warn(MdxWarnings.ATTRIBUTE, f"directive {self.name!r}: option :{option}: {reason}; it is ignored",
-                     (docname, lines.get(option, self.lineno)))
+                     (docname, lines.get(option.lower(), self.lineno)))
             _drop_classes(self)
             document.mdx_directive_depth = depth + 1
             try:
-                return check(self, super().run) if check else super().run()
+                result = check(self, super().run) if check else super().run()
+            except DirectiveError as error:
+                warn(MdxWarnings.DIRECTIVE, f"directive {self.name!r} cannot run ({error.msg}); its text is shown "
+                     "instead", (docname, self.lineno))
+                result = None
             finally:
                 document.mdx_directive_depth = depth
+            if result is None or result and all(isinstance(node, nodes.system_message) for node in result):
+                # it failed, or made nothing but a message (code-block's bad :emphasize-lines:): the words stay
+                result = [*(result or []),
+                          refused_block(self.block_text, *self.state_machine.get_source_and_line(self.lineno))]
+            return result
 
     Checked.__name__ = f"Checked{directive_class.__name__}"
     return Checked

@@ -97,14 +97,15 @@ def quoted(value: str) -> str:
 
 #: An option line of a directive, ``:name: value`` (reST, MyST); and a key of MyST's ``---`` block.
 _OPTION_LINE = re.compile(r"\s*:([\w-]+):(?:\s|$)")
-_YAML_KEY = re.compile(r"([\w-]+):(?:\s|$)")
+_YAML_KEY = re.compile(r"([\"']?)([\w-]+)\1:(?:\s|$)")
 
 
 def option_lines(block_text: str, lineno: int) -> dict[str, int]:
     """Each option's line in a directive's text (``block_text``, whose first line is ``lineno``), by
     the option's name as docutils reads it (lower case), so that a warning about an option names the
-    line that gives it: ``:name:`` lines follow the first line up to the first blank one; in MyST's
-    ``---`` block, keys at its own indentation up to its closing ``---``."""
+    line that gives it (the last, if given twice: MyST keeps the last value): ``:name:`` lines follow
+    the first line up to the first blank one; in MyST's ``---`` block, keys at its own indentation up
+    to its closing ``---``."""
     lines: dict[str, int] = {}
     written = block_text.splitlines()[1:]
     if written and written[0].strip() == "---":
@@ -113,13 +114,13 @@ def option_lines(block_text: str, lineno: int) -> dict[str, int]:
         indent = min((len(text) - len(text.lstrip()) for text in block if text.strip()), default=0)
         for offset, text in enumerate(block, start=2):
             if len(text) - len(text.lstrip()) == indent and (found := _YAML_KEY.match(text.lstrip())):
-                lines.setdefault(found.group(1).lower(), lineno + offset)
+                lines[found.group(2).lower()] = lineno + offset
         return lines
     for offset, text in enumerate(written, start=1):
         if not text.strip():
             break
         if found := _OPTION_LINE.match(text):
-            lines.setdefault(found.group(1).lower(), lineno + offset)
+            lines[found.group(1).lower()] = lineno + offset
     return lines
 
 
