@@ -193,7 +193,9 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
         + "```text\nboxstart\n\u250c\u2500\u2500\u252c\u2500\u2500\u2510\n\u2502 ab \u2502 cd \u2502\n"
         + "\u2514\u2500\u2500\u2534\u2500\u2500\u2518\n\u256d\u254c\u256e\n\u23fa boxend\n```\n\n"
         + "Emoji " + "\U0001f680" * 60 + " emojiend and {math}`a \u2550 b` boxmathend.\n\n"
-        + "Del\x7fword ctlend, `co\x7fde` and {math}`a\x7fb`.\n\n## Feed\x0c head\n\nfeedend.\n", encoding="utf-8")
+        + "Del\x7fword ctlend, `co\x7fde` and {math}`a\x7fb`.\n\n## Feed\x0c head\n\nfeedend.\n\n"
+        + "Sup <sup>" + " ".join(f"sw{i}" for i in range(60)) + "</sup> supend, sub <sub>" + "S" * 150
+        + "</sub> subend.\n", encoding="utf-8")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(tmp_path / "out"),
                "-c", str(PROJECT), "-q"]
     result = subprocess.run(command, capture_output=True, text=True, check=False,
@@ -247,6 +249,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     assert f"index.md:{control}: WARNING: control characters (U+007F) are shown as spaces" in warnings
     assert f"index.md:{control + 2}: WARNING: control characters (U+000C) are shown as spaces" in warnings
     assert "Del word ctlend, co de and" in text and "Feed head feedend" in text
+    assert "sw59 supend" in text and "S" * 20 + " subend" in text  # a long <sup> and <sub> wrap
     boxes = subprocess.run(["pdftotext", "-bbox", str(next(latex.glob("*.pdf"))), "-"], capture_output=True,
                            text=True, check=True).stdout
     width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
@@ -342,14 +345,14 @@ def test_formulas_are_checked_where_the_book_has_them():
 
 
 def test_an_underline_goes_down_to_each_word_and_formula():
-    from sphinx_mdx.latex_layout import _underline_words
+    from sphinx_mdx.latex_layout import _box_words
 
     paragraph = nodes.paragraph("", "", nodes.inline("", "", nodes.Text("two words "), nodes.math("", "x^2"),
-                                                     nodes.strong("", "bold"), classes=["mdx-u"]))
-    _underline_words(paragraph[0])
+                                                     nodes.strong("", "bold"), nodes.superscript("", "up")))
+    _box_words(paragraph[0], lambda *children: nodes.inline("", "", *children, classes=["mdx-u"]))
     underlined = [node.astext() for node in paragraph.findall(nodes.inline) if "mdx-u" in node["classes"]]
-    assert underlined == ["two", "words", "x^2", "bold"]
-    assert paragraph.astext() == "two words x^2bold"
+    assert underlined == ["two", "words", "x^2", "bold", "up"]  # a formula and a box inside: whole
+    assert paragraph.astext() == "two words x^2boldup" and paragraph.next_node(nodes.superscript).astext() == "up"
 
 
 def test_math_rows_are_split_outside_braces_and_environments():

@@ -14,6 +14,7 @@ their header. Table cells are ragged-right and never hyphenated
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,41 +172,59 @@ def _is_box(node: nodes.Node) -> bool:
         isinstance(node, nodes.inline) and not BOXED_CLASSES.isdisjoint(node["classes"]))
 
 
-class BreakableUnderlines(SphinxPostTransform):
-    """LaTeX: ``\\underline`` sets its text in one box, which never wraps, so a long ``<u>`` ran
-    off the page. The underline goes down to the text: each word (in a link or bold, too) is
-    underlined alone, a long word in pieces of :data:`LONGEST_PIECE` that may wrap."""
+class BreakableBoxes(SphinxPostTransform):
+    """LaTeX: ``\\underline``, ``\\textsuperscript`` and ``\\textsubscript`` set their text in one box,
+    which never wraps, so a long ``<u>``, ``<sup>`` or ``<sub>`` ran off the page. The box goes down
+    to the text: each word (in a link or bold, too) is boxed alone, a long word in pieces of
+    :data:`LONGEST_PIECE` that may wrap; a formula, code or a box inside is boxed whole."""
 
     default_priority = 805  # before BreakPoints
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        for underline in list(self.document.findall(nodes.inline)):
-            if "mdx-u" in underline["classes"] and underline.parent is not None:
-                _underline_words(underline)
+        for box in list(self.document.findall(lambda node: isinstance(node, nodes.Inline) and _is_box(node))):
+            if box.parent is None or any(_is_box(ancestor) for ancestor in ancestors(box)):
+                continue  # boxed already, by the box it is in
+            if isinstance(box, nodes.inline) and "mdx-u" in box["classes"]:
+                box["classes"].remove("mdx-u")
+                _box_words(box, lambda *children: nodes.inline("", "", *children, classes=["mdx-u"]))
+            elif isinstance(box, nodes.superscript | nodes.subscript) and len(box.astext()) > LONGEST_PIECE:
+                _box_words(box, lambda *children, kind=type(box): kind("", "", *children))
 
 
-def _underline_words(underline: nodes.inline) -> None:
-    for math in list(underline.findall(nodes.math)):  # a formula is underlined whole
-        whole = nodes.inline(classes=["mdx-u"])
-        replace_with(math, [whole])
-        whole += math
-    for text in list(underline.findall(nodes.Text)):
-        if _fixed(text):
+def _box_words(box: nodes.Element, boxed: Callable[..., nodes.Element]) -> None:
+    """``box``'s words each in a box of their own (``boxed``), a formula, code or box inside it whole,
+    and ``box`` itself gone if it has no id or class left."""
+
+    def walk(element: nodes.Element) -> None:
+        for index in reversed(range(len(element.children))):  # from the end: the indices stay right
+            child = element[index]
+            if isinstance(child, nodes.Text):
+                element[index:index + 1] = _boxed_words(str(child), boxed)
+            elif isinstance(child, _FIXED) or _is_box(child):
+                element[index] = holder = boxed()
+                holder += child
+            else:
+                walk(child)
+
+    walk(box)
+    if not box["ids"] and not box["classes"]:
+        replace_with(box, box.children[:])
+
+
+def _boxed_words(text: str, boxed: Callable[..., nodes.Element]) -> list[nodes.Node]:
+    """``text``'s words boxed, the spaces between them not; a long word in pieces of :data:`LONGEST_PIECE`
+    with a break point between them."""
+    pieces: list[nodes.Node] = []
+    for part in filter(None, re.split(r"(\s+)", text)):
+        if part.isspace():
+            pieces.append(nodes.Text(part))
             continue
-        pieces: list[nodes.Node] = []
-        for part in filter(None, re.split(r"(\s+)", str(text))):
-            if part.isspace():
-                pieces.append(nodes.Text(part))
-                continue
-            for start in range(0, len(part), LONGEST_PIECE):
-                if start:
-                    pieces.append(mdx_break_point())
-                pieces.append(nodes.inline("", part[start:start + LONGEST_PIECE], classes=["mdx-u"]))
-        replace_with(text, pieces)
-    underline["classes"].remove("mdx-u")
-    if not underline["ids"] and not underline["classes"]:
-        replace_with(underline, underline.children[:])
+        for start in range(0, len(part), LONGEST_PIECE):
+            if start:
+                pieces.append(mdx_break_point())
+            pieces.append(boxed(nodes.Text(part[start:start + LONGEST_PIECE])))
+    return pieces
 
 
 #: The most rows a display of math has before its rows may go on over the next page.
@@ -445,5 +464,5 @@ def setup_latex_layout(app: Sphinx) -> None:
     app.add_post_transform(TallCells)
     app.add_post_transform(TableColumns)
     app.add_post_transform(BreakPoints)
-    app.add_post_transform(BreakableUnderlines)
+    app.add_post_transform(BreakableBoxes)
     app.add_post_transform(TallMath)
