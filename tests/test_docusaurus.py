@@ -222,7 +222,9 @@ def test_partials_that_include_themselves_or_each_other_stop(tmp_path):
     app.build()
     text = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert text.count("Loop words.") == 1 and "Level 11." in text
-    assert len([w for w in warnings_of(app, "[mdx.partial]") if "index.md:" in w and "includes itself" in w]) == 2
+    # each where the partial includes itself: in the partial, at its own lines (the tag, the directive)
+    assert sorted(w.split(" WARNING")[0].rsplit("/", 1)[-1] for w in warnings_of(app, "[mdx.partial]")
+                  if "includes itself" in w) == ["_loop.mdx:10:", "_loop.mdx:8:"]
     assert [w for w in warnings_of(app, "[mdx.partial]") if "more than 500" in w]
 
 
@@ -453,3 +455,18 @@ def test_an_imported_markdown_file_is_its_content(tmp_path):
     assert "page.md:6: WARNING: import of '../../outside.md' is outside the content folder" in result.stderr
     assert "page.md:7: WARNING: imported file './_missing.mdx' is not there" in result.stderr
     assert "unknown_import" not in result.stderr
+
+
+def test_warnings_about_a_partial_name_the_partial_and_its_line(tmp_path):
+    """Where its author finds them: not the page that includes it, at a line past the page's end."""
+    from sphinx.testing.util import SphinxTestApp
+
+    site = write_project(tmp_path / "site", {
+        "_category_.json": "{}", "index.md": '# Home\n\n<PartialsComponent category="c" name="p" />\n',
+        "_partials/_p.mdx": "---\npartial_category: c\npartial_name: p\n---\n\nPartial words.\n\n"
+                            "<b>never closed\n"})
+    app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
+    app.build()
+    located = [warning.split(" WARNING")[0].split("site/")[-1] for warning in warnings_of(app, "[mdx.jsx]")]
+    assert located == ["_partials/_p.mdx:8:"]
+    assert "Partial words." in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from myst_parser.warnings_ import MystWarnings
 from . import admonitions, headings, links, media, page_data, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .components import markdown_imports
+from .components.partials import CURRENT_FILE_KEY
 from .flavours import Flavour, flavour_of
 from .front_matter import YamlTooDeep, load_yaml
 from .html import render_html_element
@@ -166,8 +167,10 @@ class MdxRenderer(SphinxRenderer):
     def flavour(self) -> Flavour:
         return flavour_of(self.sphinx_env.config, self.sphinx_env.srcdir)
 
-    def location(self, line: int) -> tuple[str, int]:
-        return (self.sphinx_env.docname, line)
+    def location(self, line: int) -> tuple[str, int] | str:
+        """Where ``line`` is: in the page, or in the partial or file being included there."""
+        included = self.md_env.get(CURRENT_FILE_KEY)
+        return f"{included}:{line}" if included else (self.sphinx_env.docname, line)
 
     def jsx_line(self, token: SyntaxTreeNode) -> int:
         """The 1-based line of a token; inline tokens know their line in the paragraph."""

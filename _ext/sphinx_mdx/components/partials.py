@@ -84,7 +84,7 @@ def split_front_matter(source: str) -> tuple[dict, str]:
     if lines and lines[0].strip() == "---":
         end = next((number for number in range(1, len(lines)) if lines[number].strip() == "---"), None)
         if end is not None:
-            return front_matter_keys(source), "\n" * end + "\n".join(lines[end + 1 :])
+            return front_matter_keys(source), "\n" * (end + 1) + "\n".join(lines[end + 1 :])
     return {}, source
 
 
@@ -109,7 +109,7 @@ def render_partial(element: JsxElement) -> None:
 
 
 def include_file(renderer: MdxRenderer, path: Path, props: dict, line: int) -> None:
-    """``path``'s body rendered where ``renderer`` stands (at the page's ``line``), reading ``props`` as
+    """``path``'s body rendered where ``renderer`` stands (included at the page's ``line``), reading ``props`` as
     its ``{props.x}``; the page is read again when the file changes. Imports in the file are read from
     the file's folder. A file already being included, or one past the page's MAX_INCLUDES, is not."""
     md_env, location = renderer.md_env, renderer.location(line)
@@ -127,11 +127,16 @@ def include_file(renderer: MdxRenderer, path: Path, props: dict, line: int) -> N
     _, body = split_front_matter(path.read_text(encoding="utf-8-sig", errors="replace"))
     saved = md_env.get(PROPS_KEY), md_env.get(CURRENT_FILE_KEY)
     md_env[PROPS_KEY], md_env[CURRENT_FILE_KEY], md_env[INCLUDING_KEY] = props, path, (*including, path)
+    # the file's nodes and warnings name the file and its own lines, where its author finds them
+    document, reporter = renderer.document, renderer.document.reporter
+    page_source = document["source"], reporter.source
+    document["source"] = reporter.source = str(path)
     try:
-        renderer.nested_render_text(body, line)
+        renderer.nested_render_text(body, 0)
     finally:
         md_env[PROPS_KEY], md_env[CURRENT_FILE_KEY] = saved
         md_env[INCLUDING_KEY] = including
+        document["source"], reporter.source = page_source
 
 
 class PartialDirective(SphinxDirective):
