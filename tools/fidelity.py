@@ -63,6 +63,8 @@ class Page:
     pdf_leaks: list[str] = field(default_factory=list)
     lost_html: list[str] = field(default_factory=list)
     lost_pdf: list[str] = field(default_factory=list)
+    #: False for a file that is no page (a partial) but that warnings name: its warnings count too.
+    is_page: bool = True
 
 
 def _parser(flavour: Flavour) -> MarkdownIt:
@@ -207,9 +209,12 @@ def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
     for line in (html_warnings + pdf_only).elements():
         match = WARNING.match(line)
         if match:
-            page = by_source.get(Path(match.group("path")).resolve())
-            if page is not None:
-                page.warnings[match.group("type") or "other"] += 1
+            path = Path(match.group("path")).resolve()
+            if path not in by_source:  # a partial, in the content folder or beside it
+                name = path.relative_to(content.parent) if path.is_relative_to(content.parent) else path
+                by_source[path] = Page(path, str(name), is_page=False)
+                pages.append(by_source[path])
+            by_source[path].warnings[match.group("type") or "other"] += 1
     return pages
 
 
@@ -237,7 +242,7 @@ def report(pages: list[Page], with_pdf: bool) -> int:
     lost_html = sum(len(p.lost_html) for p in pages)
     lost_pdf = sum(len(p.lost_pdf) for p in pages)
     print()
-    print(f"pages: {len(pages)}")
+    print(f"pages: {sum(page.is_page for page in pages)}")
     print(f"warnings: {sum(totals.values())}" + "".join(f"\n    {kind}: {n}" for kind, n in sorted(totals.items())))
     print(f"leaks: {leaks_total}")
     print(f"lost words: html {lost_html}" + (f", pdf {lost_pdf}" if with_pdf else " (PDF not checked)"))
