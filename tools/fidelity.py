@@ -210,11 +210,12 @@ def check(content: Path, out: Path, with_pdf: bool) -> list[Page]:
         match = WARNING.match(line)
         if match:
             path = Path(match.group("path")).resolve()
-            if path not in by_source:  # a partial, in the content folder or beside it
+            if path not in by_source and path.suffix in SUFFIXES:  # a partial, in the content folder or beside it
                 name = path.relative_to(content.parent) if path.is_relative_to(content.parent) else path
                 by_source[path] = Page(path, str(name), is_page=False)
                 pages.append(by_source[path])
-            by_source[path].warnings[match.group("type") or "other"] += 1
+            if path in by_source:
+                by_source[path].warnings[match.group("type") or "other"] += 1
     return pages
 
 

@@ -11,6 +11,7 @@ Other keys stay page metadata.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from itertools import takewhile
 from pathlib import Path
@@ -39,9 +40,11 @@ def _joining_surrogates(loader_class: type) -> type:
     return loader
 
 
+#: An escape of half a character (``\\uD83D``), which libyaml refuses and PyYAML's own parser reads.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 #: The safe loaders, first libyaml's where PyYAML was built with it (its wheels are): several times
-#: faster (front matter was a tenth of the time a page took to read), but it refuses some YAML
-#: that PyYAML's own parser, which MyST uses, reads (an escaped surrogate): that one reads it then.
+#: faster (front matter was a tenth of the time a page took to read), but it refuses an escaped
+#: surrogate that PyYAML's own parser, which MyST uses, reads: that one reads such YAML then.
 _LOADERS = tuple(_joining_surrogates(loader) for loader in dict.fromkeys(
     (getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader)))
 
@@ -59,7 +62,8 @@ def load_yaml(text: str) -> Any:
         except YamlTooDeep:
             raise
         except yaml.YAMLError:
-            pass  # PyYAML's own parser may read it
+            if not _SURROGATE_ESCAPE.search(text):
+                raise
     return _load_bounded(text, last)
 
 

@@ -376,7 +376,8 @@ def without_control_characters(text: str) -> str:
 
 class ControlCharacters(SphinxPostTransform):
     """LaTeX: control characters (U+007F written in a page, a YAML or JavaScript escape) are spaces,
-    with a warning at their line, in text and index entries alike: one would stop the whole book."""
+    with a warning at their line, in text, index entries and the attributes the writer prints (an
+    abbreviation's explanation; in a link's URL, percent-encoded): one would stop the whole book."""
 
     default_priority = 5  # before any transform reads the text (the math check sets it as written)
     formats = ("latex",)
@@ -393,6 +394,12 @@ class ControlCharacters(SphinxPostTransform):
         for index in self.document.findall(addnodes.index):
             index["entries"] = [tuple(without_control_characters(part) if isinstance(part, str) else part
                                       for part in entry) for entry in index["entries"]]
+        for element in self.document.findall(nodes.Element):  # what the writer prints from attributes
+            for name, value in element.attributes.items():
+                if isinstance(value, str) and _CONTROL_CHARACTERS.search(value):
+                    element[name] = _CONTROL_CHARACTERS.sub(
+                        lambda found: f"%{ord(found.group()):02X}", value) if name == "refuri" else (
+                        without_control_characters(value))
 
 
 class MissingGlyphs(SphinxPostTransform):

@@ -176,7 +176,8 @@ class BreakableBoxes(SphinxPostTransform):
     """LaTeX: ``\\underline``, ``\\textsuperscript`` and ``\\textsubscript`` set their text in one box,
     which never wraps, so a long ``<u>``, ``<sup>`` or ``<sub>`` ran off the page. The box goes down
     to the text: each word (in a link or bold, too) is boxed alone, a long word in pieces of
-    :data:`LONGEST_PIECE` that may wrap; a formula, code or a box inside is boxed whole."""
+    :data:`LONGEST_PIECE` that may wrap; a formula or a box inside is boxed whole. A superscript with
+    an id or class is left whole."""
 
     default_priority = 805  # before BreakPoints
     formats = ("latex",)
@@ -188,12 +189,13 @@ class BreakableBoxes(SphinxPostTransform):
             if isinstance(box, nodes.inline) and "mdx-u" in box["classes"]:
                 box["classes"].remove("mdx-u")
                 _box_words(box, lambda *children: nodes.inline("", "", *children, classes=["mdx-u"]))
-            elif isinstance(box, nodes.superscript | nodes.subscript) and len(box.astext()) > LONGEST_PIECE:
+            elif (isinstance(box, nodes.superscript | nodes.subscript) and not box["ids"] and not box["classes"]
+                  and _inline_length(box) > LONGEST_PIECE):
                 _box_words(box, lambda *children, kind=type(box): kind("", "", *children))
 
 
 def _box_words(box: nodes.Element, boxed: Callable[..., nodes.Element]) -> None:
-    """``box``'s words each in a box of their own (``boxed``), a formula, code or box inside it whole,
+    """``box``'s words each in a box of their own (``boxed``), a formula or box inside it whole,
     and ``box`` itself gone if it has no id or class left."""
 
     def walk(element: nodes.Element) -> None:
@@ -204,12 +206,19 @@ def _box_words(box: nodes.Element, boxed: Callable[..., nodes.Element]) -> None:
             elif isinstance(child, _FIXED) or _is_box(child):
                 element[index] = holder = boxed()
                 holder += child
-            else:
+            elif isinstance(child, nodes.Inline):
                 walk(child)
+            # a block inside (a footnote or tooltip body moved there) is no text of the box: left as it is
 
     walk(box)
     if not box["ids"] and not box["classes"]:
         replace_with(box, box.children[:])
+
+
+def _inline_length(element: nodes.Element) -> int:
+    """How many characters ``element`` sets in its box: its text, not that of a block inside it."""
+    return sum(len(child) if isinstance(child, nodes.Text) else _inline_length(child)
+               for child in element.children if isinstance(child, nodes.Text | nodes.Inline))
 
 
 def _boxed_words(text: str, boxed: Callable[..., nodes.Element]) -> list[nodes.Node]:

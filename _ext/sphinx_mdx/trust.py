@@ -41,7 +41,7 @@ from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
 
 from .front_matter import key_line
 from .mojibake import joined_surrogates
-from .warnings_ import MdxWarnings, option_lines, quoted, warn
+from .warnings_ import MdxWarnings, directive_location, option_lines, quoted, warn
 
 #: Directives an untrusted page may use: none reads a file, fetches a URL or writes raw output.
 DIRECTIVES = frozenset({
@@ -324,9 +324,8 @@ def _refuse_options(directive, run: Callable[[], list[nodes.Node]]) -> list[node
     used = sorted(REFUSED_OPTIONS[directive.name] & set(directive.options))
     if not used:
         return run()
-    env = directive.state.document.settings.env
     warn(MdxWarnings.DIRECTIVE, f"directive {directive.name!r} may not use :{used[0]}: in pages from "
-         "untrusted authors (mdx_trusted_pages); its text is shown instead", (env.docname, directive.lineno))
+         "untrusted authors (mdx_trusted_pages); its text is shown instead", directive_location(directive))
     return [refused_block(directive.block_text, *directive.state_machine.get_source_and_line(directive.lineno))]
 
 
@@ -338,7 +337,7 @@ def _check_toctree_urls(directive, run: Callable[[], list[nodes.Node]]) -> list[
         for title, ref in list(toctree["entries"]):
             if ref not in env.found_docs and ref != "self" and not url_allowed(ref):
                 warn(MdxWarnings.LINK, f"toctree entry {quoted(ref)} is not allowed (only http, https, mailto "
-                     "and relative URLs); it is left out", (env.docname, directive.lineno))
+                     "and relative URLs); it is left out", directive_location(directive))
                 toctree["entries"].remove((title, ref))
     return result
 
@@ -357,9 +356,8 @@ def _drop_classes(directive) -> None:
     arguments = directive.arguments if directive.name == "container" else []
     if not options and not arguments:
         return
-    env = directive.state.document.settings.env
     warn(MdxWarnings.DIRECTIVE, f"directive {directive.name!r}: class names are ignored in pages from untrusted "
-         "authors (mdx_trusted_pages): they could reuse the theme's layout", (env.docname, directive.lineno))
+         "authors (mdx_trusted_pages): they could reuse the theme's layout", directive_location(directive))
     for name in options:
         del directive.options[name]
     del arguments[:]
@@ -420,25 +418,24 @@ def _checked(name: str, directive_class: type) -> type:
 
         def run(self) -> list[nodes.Node]:
             document = self.state.document
-            docname = document.settings.env.docname
             depth = getattr(document, "mdx_directive_depth", 0)
             if depth >= MAX_DIRECTIVE_DEPTH:
                 warn(MdxWarnings.NESTING, f"directives nested more than {MAX_DIRECTIVE_DEPTH} levels deep are "
-                     "shown as text", (docname, self.lineno))
+                     "shown as text", directive_location(self))
                 return [refused_block(self.block_text, *self.state_machine.get_source_and_line(self.lineno))]
             rejected = [option for option, value in self.options.items() if isinstance(value, _Rejected)]
             lines = option_lines(self.block_text, self.lineno) if rejected else {}
             for option in rejected:
                 reason = self.options.pop(option).reason
                 warn(MdxWarnings.ATTRIBUTE, f"directive {self.name!r}: option :{option}: {reason}; it is ignored",
-                     (docname, lines.get(option.lower(), self.lineno)))
+                     directive_location(self, lines.get(option.lower())))
             _drop_classes(self)
             document.mdx_directive_depth = depth + 1
             try:
                 result = check(self, super().run) if check else super().run()
             except DirectiveError as error:
                 warn(MdxWarnings.DIRECTIVE, f"directive {self.name!r} cannot run ({error.msg}); its text is shown "
-                     "instead", (docname, self.lineno))
+                     "instead", directive_location(self))
                 result = None
             finally:
                 document.mdx_directive_depth = depth

@@ -85,6 +85,13 @@ def source_and_line(node: nodes.Node) -> tuple[str | None, int | None]:
     return source or holder.source, holder.line
 
 
+def directive_location(directive, line: int | None = None) -> str:
+    """Where a directive, or ``line`` of it, is written: its source as the parser reads it (a partial's
+    while the partial is included), not the page's name."""
+    source, line = directive.state_machine.get_source_and_line(line or directive.lineno)
+    return f"{source}:{line}"
+
+
 def _located(node: nodes.Node) -> nodes.Node | str:
     source, line = source_and_line(node)
     return node if node.line or line is None else f"{source}:{line}"

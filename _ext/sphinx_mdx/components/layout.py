@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import links
 from ..attributes import Markup, NotALiteral, read_literal
-from ..warnings_ import MdxWarnings, option_lines, warn
+from ..warnings_ import MdxWarnings, directive_location, option_lines, warn
 from .shared import Component
 
 if TYPE_CHECKING:
@@ -120,7 +120,8 @@ class LayoutDirective(SphinxDirective):
             try:
                 props["cards"] = read_literal(props["cards"])
             except NotALiteral as error:
-                warn(MdxWarnings.ATTRIBUTE, f"{self.name} :cards: {error}", (self.env.docname, self._line_of("cards")))
+                warn(MdxWarnings.ATTRIBUTE, f"{self.name} :cards: {error}",
+                     directive_location(self, self._line_of("cards")))
                 props["cards"] = None
         messages: list[nodes.system_message] = []
 
@@ -131,7 +132,7 @@ class LayoutDirective(SphinxDirective):
 
         section = layout_section(DIRECTIVES.get(self.name.lower(), self.name), props, render,
                                  lambda message, prop: warn(MdxWarnings.LINK, message,
-                                                            (self.env.docname, self._line_of(prop))),
+                                                            directive_location(self, self._line_of(prop))),
                                  self.env.docname)
         self.set_source_info(section)
         self.state.nested_parse(self.content, self.content_offset, section)

@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..front_matter import front_matter_keys
 from ..page_data import PROPS_KEY
-from ..warnings_ import MdxWarnings, warn
+from ..warnings_ import MdxWarnings, directive_location, warn
 from .shared import Component
 
 if TYPE_CHECKING:
@@ -150,12 +150,12 @@ class PartialDirective(SphinxDirective):
         renderer = getattr(self.state, "_renderer", None)  # MyST's: the page is Markdown
         if renderer is None:
             warn(MdxWarnings.PARTIAL, "a partial is MDX and is included in Markdown pages only; "
-                 "nothing is included in this reStructuredText page", (self.env.docname, self.lineno))
+                 "nothing is included in this reStructuredText page", directive_location(self))
             return []
         category, name = self.options.get("category", ""), self.options.get("name", "")
         path = find_partial(self.env, category, name)
         if path is None:
-            warn(MdxWarnings.PARTIAL, _not_found(category, name), (self.env.docname, self.lineno))
+            warn(MdxWarnings.PARTIAL, _not_found(category, name), directive_location(self))
             return []
         include_file(renderer, path, self._props(), self.lineno)
         return []
@@ -169,7 +169,7 @@ class PartialDirective(SphinxDirective):
                 props[key.strip()] = value.strip()
             elif line.strip():
                 warn(MdxWarnings.ATTRIBUTE, f"partial prop {line.strip()!r} is not 'key: value'; it is ignored",
-                     (self.env.docname, first_line + offset))
+                     directive_location(self, first_line + offset))
         return props
 
 

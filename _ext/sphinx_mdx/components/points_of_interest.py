@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 import json5
 
 from ..attributes import NotALiteral, read_literal
-from ..warnings_ import MdxWarnings, option_lines, warn
+from ..warnings_ import MdxWarnings, directive_location, option_lines, warn
 from .shared import Component, add_node, depart_passthrough, visit_passthrough
 
 if TYPE_CHECKING:
@@ -142,11 +142,11 @@ class PointsOfInterestDirective(SphinxDirective):
         try:
             points = _valid_points(read_literal(self.options.get("points", "[]")))
         except NotALiteral as error:
-            warn(MdxWarnings.ATTRIBUTE, f"points-of-interest :points: {error}", (self.env.docname, line))
+            warn(MdxWarnings.ATTRIBUTE, f"points-of-interest :points: {error}", directive_location(self, line))
             return [container]
         if points is None:
             warn(MdxWarnings.ATTRIBUTE, "points-of-interest :points: must be a list of objects",
-                 (self.env.docname, line))
+                 directive_location(self, line))
             return [container]
         for point in points:
             description = _description_nodes(point.get("description"),

@@ -18,7 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component, is_component
 
-from ..warnings_ import MdxWarnings, warn
+from ..warnings_ import MdxWarnings, directive_location, warn
 from .shared import Component
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ class TabsDirective(SphinxDirective):
         tab_set = make_tab_set()
         self.set_source_info(tab_set)
         self.state.nested_parse(self.content, self.content_offset, tab_set)
-        return finish_tab_set(tab_set, self.options.get("identifier"), (self.env.docname, self.lineno))
+        return finish_tab_set(tab_set, self.options.get("identifier"), directive_location(self))
 
 
 class TabPaneDirective(SphinxDirective):

@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..trust import frame_allowed, parse_url, url_allowed, url_host
-from ..warnings_ import MdxWarnings, quoted, warn
+from ..warnings_ import MdxWarnings, directive_location, quoted, warn
 from .shared import Component, add_node, depart_passthrough, visit_passthrough
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class YouTubeDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         node = video_frame(self.arguments[0], self.options.get("title", ""), self.config.mdx_video_hosts,
-                           (self.env.docname, self.lineno))
+                           directive_location(self))
         self.set_source_info(node)
         return [node]
 
