@@ -464,9 +464,11 @@ def test_warnings_about_a_partial_name_the_partial_and_its_line(tmp_path):
     site = write_project(tmp_path / "site", {
         "_category_.json": "{}", "index.md": '# Home\n\n<PartialsComponent category="c" name="p" />\n',
         "_partials/_p.mdx": "---\npartial_category: c\npartial_name: p\n---\n\nPartial words.\n\n"
-                            "<b>never closed\n"})
+                            "<b>never closed\n\n```{points-of-interest}\n:points: [1]\n\npoi words\n```\n"})
     app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
     app.build()
     located = [warning.split(" WARNING")[0].split("site/")[-1] for warning in warnings_of(app, "[mdx.jsx]")]
     assert located == ["_partials/_p.mdx:8:"]
+    directive = [warning.split(" WARNING")[0].split("site/")[-1] for warning in warnings_of(app, "[mdx.attribute]")]
+    assert directive == ["_partials/_p.mdx:11:"]  # a directive's warning too, at its option's line
     assert "Partial words." in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
