@@ -261,7 +261,7 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
 def test_the_characters_the_book_has_glyphs_for_are_read_from_latex():
     """LaTeX's own tables, Sphinx's escapes (text only: math is not escaped), pmboxdraw's and ours."""
     require_commands("kpsewhich")
-    in_text, in_math = characters_with_glyphs()
+    in_text, in_math = characters_with_glyphs(("t1",))
     for char in "aé€→\u2500\u2502\u250c\u2550\u2588\u256d\u2504\u2573√\u23fa\u200dα≤":
         assert char in in_text and char in in_math, char
     assert "\u2713" in in_text and "\u2713" not in in_math  # Sphinx writes ✓ as \checkmark in text only
@@ -278,7 +278,7 @@ def test_without_latexs_tables_no_character_is_suspected(monkeypatch, kpsewhich)
     monkeypatch.setattr("shutil.which", lambda name: kpsewhich)
     characters_with_glyphs.cache_clear()
     try:
-        assert characters_with_glyphs() is None
+        assert characters_with_glyphs(("t1",)) is None
     finally:
         characters_with_glyphs.cache_clear()
 

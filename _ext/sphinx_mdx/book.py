@@ -30,6 +30,7 @@ from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.texescape import escape
 
 from .components.shared import ancestors
+from .front_matter import label_line
 from .latex import without_control_characters
 from .latex_lines import fit_lines
 from .links import url_segment
@@ -101,7 +102,7 @@ class BookStructure(SphinxPostTransform):
     def _label(self, docname: str) -> nodes.title:
         """The page's navigation label as a title, which names the page (and its line) in warnings."""
         label = self.env.titles[docname].deepcopy()
-        label.source, label.line = label.source or self.env.doc2path(docname), label.line or 1
+        label.source, label.line = self.env.doc2path(docname), label_line(self.env, docname)
         return label
 
 

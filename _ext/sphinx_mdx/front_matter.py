@@ -132,6 +132,17 @@ def first_text(metadata: dict[str, Any], *keys: str) -> str:
     return next((text for key in keys if (text := str(metadata.get(key, "")).strip())), "")
 
 
+#: The front matter keys that give a page's navigation label, the first that has a value.
+LABEL_KEYS = ("sidebar_label", "title")
+
+
+def label_line(env, docname: str) -> int:
+    """The front matter line of the page's navigation label, for warnings about it (1 without one)."""
+    metadata = env.metadata.get(docname, {})
+    key = next((key for key in LABEL_KEYS if first_text(metadata, key)), None)
+    return key_line(_page_text(env, docname), key) if key else 1
+
+
 def key_line(source: str, key: str) -> int:
     """The line of ``key:`` in the front matter of the page ``source``."""
     for number, line in enumerate(source.splitlines(), start=1):
@@ -142,8 +153,8 @@ def key_line(source: str, key: str) -> int:
     return 1
 
 
-def _source(app: Sphinx) -> str:
-    with open(app.env.doc2path(app.env.docname), encoding="utf-8-sig") as source:
+def _page_text(env, docname: str) -> str:
+    with open(env.doc2path(docname), encoding="utf-8-sig") as source:
         return source.read()
 
 
@@ -155,12 +166,10 @@ def apply_front_matter(app: Sphinx, doctree: nodes.document) -> None:
         value = str(metadata.get(key, ""))
         if strip_markup(value) != value:
             warn(MdxWarnings.HTML, f"front matter {key} holds markup; it is shown as text, escaped",
-                 (env.docname, key_line(_source(app), key)))
-    key = next((key for key in ("sidebar_label", "title") if first_text(metadata, key)), None)
-    if key is not None:
-        title = first_text(metadata, key)
-        label = env.titles[env.docname] = nodes.title(title, title)
-        label.source, label.line = env.doc2path(env.docname), key_line(_source(app), key)
+                 (env.docname, key_line(_page_text(env, env.docname), key)))
+    title = first_text(metadata, *LABEL_KEYS)
+    if title:
+        env.titles[env.docname] = nodes.title(title, title)
         toc = env.tocs.get(env.docname)
         entry = next(toc.findall(nodes.reference), None) if toc is not None else None
         if entry is not None:

@@ -347,7 +347,7 @@ def font_encodings(preamble: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def characters_with_glyphs(encodings: tuple[str, ...] = ("t1",)) -> tuple[frozenset[str], frozenset[str]] | None:
+def characters_with_glyphs(encodings: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]] | None:
     """The characters a book with these font encodings shows as themselves, in text and in math:
     printable ASCII, LaTeX's declarations and ours, and in text those Sphinx writes as commands (math
     is not escaped). None when LaTeX's own tables cannot be read (no TeX on the machine)."""
@@ -423,12 +423,14 @@ class MissingGlyphs(SphinxPostTransform):
                                if isinstance(title.parent, nodes.section)), None)
         missing_at: dict[tuple[str | None, int | None], tuple[nodes.Element, set[str]]] = {}
         for text in self.document.findall(nodes.Text):
-            if text.isascii() or any(isinstance(each, _UNPRINTED) or each is document_title
-                                     for each in (text.parent, *ancestors(text.parent))):
+            if text.isascii():
+                continue
+            holders = [text.parent, *ancestors(text.parent)]
+            if any(isinstance(each, _UNPRINTED) or each is document_title for each in holders):
                 continue
             math = isinstance(text.parent, nodes.math | nodes.math_block)
             if missing := set(text) - (in_math if math else in_text):
-                block = next((each for each in (text.parent, *ancestors(text.parent))
+                block = next((each for each in holders
                               if isinstance(each, nodes.TextElement) and not isinstance(each, nodes.Inline)),
                              text.parent)
                 missing_at.setdefault(source_and_line(block), (block, set()))[1].update(missing)

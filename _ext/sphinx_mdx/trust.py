@@ -309,7 +309,12 @@ class RefusedDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         warn_refused(f"directive {self.name!r}", self.get_location())
-        return [refused_block(self.block_text, *self.state_machine.get_source_and_line(self.lineno))]
+        return [refused_directive(self)]
+
+
+def refused_directive(directive) -> nodes.literal_block:
+    """A directive's text as it wrote it, where it wrote it (a partial's source while one is included)."""
+    return refused_block(directive.block_text, *directive.state_machine.get_source_and_line(directive.lineno))
 
 
 def refused_block(text: str, source: str | None, line: int | None) -> nodes.literal_block:
@@ -326,7 +331,7 @@ def _refuse_options(directive, run: Callable[[], list[nodes.Node]]) -> list[node
         return run()
     warn(MdxWarnings.DIRECTIVE, f"directive {directive.name!r} may not use :{used[0]}: in pages from "
          "untrusted authors (mdx_trusted_pages); its text is shown instead", directive_location(directive))
-    return [refused_block(directive.block_text, *directive.state_machine.get_source_and_line(directive.lineno))]
+    return [refused_directive(directive)]
 
 
 def _check_toctree_urls(directive, run: Callable[[], list[nodes.Node]]) -> list[nodes.Node]:
@@ -422,7 +427,7 @@ def _checked(name: str, directive_class: type) -> type:
             if depth >= MAX_DIRECTIVE_DEPTH:
                 warn(MdxWarnings.NESTING, f"directives nested more than {MAX_DIRECTIVE_DEPTH} levels deep are "
                      "shown as text", directive_location(self))
-                return [refused_block(self.block_text, *self.state_machine.get_source_and_line(self.lineno))]
+                return [refused_directive(self)]
             rejected = [option for option, value in self.options.items() if isinstance(value, _Rejected)]
             lines = option_lines(self.block_text, self.lineno) if rejected else {}
             for option in rejected:
@@ -441,8 +446,7 @@ def _checked(name: str, directive_class: type) -> type:
                 document.mdx_directive_depth = depth
             if result is None or result and all(isinstance(node, nodes.system_message) for node in result):
                 # it failed, or made nothing but a message (code-block's bad :emphasize-lines:): the words stay
-                result = [*(result or []),
-                          refused_block(self.block_text, *self.state_machine.get_source_and_line(self.lineno))]
+                result = [*(result or []), refused_directive(self)]
             return result
 
     Checked.__name__ = f"Checked{directive_class.__name__}"
