@@ -299,7 +299,8 @@ def install_mkdocs() -> Path:
 
 def mkdocs_build(mkdocs: Path, source: Path, out: Path) -> None:
     config = out.parent / f"{out.name}-mkdocs.yml"
-    config.write_text(f"site_name: bench\ndocs_dir: {source}\nsite_dir: {out}\n", encoding="utf-8")
+    # MkDocs reads a relative docs_dir from the configuration file's folder, not the current one
+    config.write_text(f"site_name: bench\ndocs_dir: {source.resolve()}\nsite_dir: {out}\n", encoding="utf-8")
     result = subprocess.run([str(mkdocs), "build", "-q", "-f", str(config)], capture_output=True, text=True,
                             check=False)
     if result.returncode != 0:
