@@ -11,7 +11,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from linkify_it import LinkifyIt
-from linkify_it.ucre import SRC_ANY
 from myst_parser.config.main import MdParserConfig, TopmatterReadError, read_topmatter
 from sphinx.util.osutil import relative_uri
 
@@ -20,7 +19,7 @@ from sphinx_mdx.front_matter import read_front_matter
 from sphinx_mdx.links import heading_id, is_site_link, is_unsafe, page_url
 from sphinx_mdx.mojibake import repair_lines
 from sphinx_mdx.navigation import relative_uris
-from sphinx_mdx.parser import ANY_BMP_CHARACTER, PythonLinkify, shared_markdown_it
+from sphinx_mdx.parser import PYTHON_CLASSES, PythonLinkify, shared_markdown_it
 from sphinx_mdx.syntax.esm import Import, imported_names
 from sphinx_mdx.syntax.tags import TagKind, ValueKind, find_closing, scan_tag
 from sphinx_mdx.warnings_ import option_lines
@@ -216,16 +215,19 @@ def test_relative_uris_are_sphinxs(base, targets):
     assert relative_uris(base, targets) == [relative_uri(base, target) for target in targets]
 
 
-def test_linkify_any_character_is_the_same_set():
-    """Case-insensitive, as linkify-it compiles it, our spelling of "any character" matches exactly
-    the code points linkify-it's JavaScript spelling matches (surrogates aside: text has none)."""
-    theirs, ours = re.compile(SRC_ANY, re.IGNORECASE), re.compile(ANY_BMP_CHARACTER, re.IGNORECASE)
+@pytest.mark.parametrize("theirs", list(PYTHON_CLASSES), ids=["pseudo letter", "ZPCc", "ZCc", "P", "any"])
+def test_linkify_classes_are_the_same_sets(theirs):
+    """Case-insensitive, as linkify-it compiles them, each of our spellings of its character classes
+    matches exactly the code points its JavaScript spelling matches (surrogates aside: text has none);
+    and every use of theirs is replaced."""
+    ours = PYTHON_CLASSES[theirs]
+    theirs_re, ours_re = re.compile(theirs, re.IGNORECASE), re.compile(ours, re.IGNORECASE)
     differ = [hex(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF
-              and bool(theirs.fullmatch(chr(code))) != bool(ours.fullmatch(chr(code)))]
+              and bool(theirs_re.fullmatch(chr(code))) != bool(ours_re.fullmatch(chr(code)))]
     assert differ == []
-    patterns = [value for value in PythonLinkify().re.values() if isinstance(value, str)]
-    assert not any(SRC_ANY in pattern for pattern in patterns)  # every use is replaced
-    assert sum(ANY_BMP_CHARACTER in pattern for pattern in patterns) > 10
+    patterns = [value for value in PythonLinkify().set({"fuzzy_link": True}).re.values() if isinstance(value, str)]
+    assert not any(theirs in pattern for pattern in patterns)
+    assert any(ours in pattern for pattern in patterns)
 
 
 #: Characters at the edges of "any character": astral emoji and letters, letters whose case
