@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx_design.extension import STATIC_DIR as SPHINX_DESIGN_STATIC
 
@@ -26,6 +25,7 @@ from .mojibake import setup_mojibake
 from .navigation import setup_navigation
 from .parser import ConfinedRSTParser, MdxParser, parse_before_forking
 from .site_tree import setup_site_tree
+from .template_cache import setup_template_cache
 from .trust import setup_trust
 from .warnings_ import setup_warnings
 from .writers import setup_writers
@@ -56,18 +56,6 @@ def _drop_repeated_static_paths(app: Sphinx) -> None:
     app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
 
 
-def _cache_compiled_templates(app: Sphinx) -> None:
-    """Keep Jinja's compiled templates between builds: compiling Furo's costs a rebuild a tenth of a second.
-
-    Jinja checks each cached template against its source, so an edited template is compiled again.
-    """
-    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
-    if environment is not None and environment.bytecode_cache is None:
-        folder = Path(app.doctreedir) / "mdx-jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
-
-
 def setup(app: Sphinx) -> dict:
     app.setup_extension("myst_parser")
     app.add_source_suffix(".mdx", "markdown", override=True)
@@ -89,7 +77,7 @@ def setup(app: Sphinx) -> dict:
     setup_html(app)  # the pages' accessibility, and its static files mdx-site.css/js
     app.connect("config-inited", _add_static_and_templates, priority=900)
     app.connect("builder-inited", _drop_repeated_static_paths, priority=900)
-    app.connect("builder-inited", _cache_compiled_templates)
+    setup_template_cache(app)  # compiled templates kept with the environment
     app.add_css_file("mdx.css")
     app.add_js_file("mdx.js", loading_method="defer")
     setup_latex(app)
