@@ -24,7 +24,8 @@ as the median of --runs runs, each in a fresh output folder:
   mkdocs    side by side, taking turns: this project (``-E -b dirhtml -j auto``) and MkDocs
             (``mkdocs build``, its default theme; pinned in ``tools/mkdocs/``, installed into
             ``~/.cache/sphinx-mdx/mkdocs``) on the same pages, the corpus alone and the whole
-            site, with the ratio
+            site, with the ratio; and "first": ours with the compiled templates the environment
+            keeps removed before each build, as a first build in a new environment runs
   pdf       the whole site's PDF (``-M latexpdf``): seconds, and the peak memory of the
             biggest process; only when asked for (``--only pdf --runs 1``)
 
@@ -56,6 +57,7 @@ sys.path.insert(0, str(PROJECT / "tools"))
 
 from bench_parse import interleaved_medians, mdx_markdown_it, median_seconds, parse_seconds, read_seconds  # noqa: E402
 from sphinx_mdx.syntax.tags import scan_tag  # noqa: E402
+from sphinx_mdx.template_cache import environment_cache  # noqa: E402
 
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus" / "librarium" / "dev"
 SECTIONS = ("read", "furo", "parallel", "rebuild", "parse", "mkdocs", "pdf")
@@ -69,6 +71,8 @@ source_suffix = {".md": "markdown"}
 myst_heading_anchors = 3
 html_theme = "furo"
 """
+#: This project's build from scratch, as the MkDocs rows time it: librarium's URLs, on every core.
+OURS_FROM_SCRATCH = ("dirhtml", "-E", "-j", "auto", "--keep-going")
 EDIT = "\n\nA sentence added by the benchmark, to rebuild this page.\n"
 
 
@@ -308,17 +312,22 @@ def mkdocs_build(mkdocs: Path, source: Path, out: Path) -> None:
 
 
 def bench_mkdocs(corpus: Path, site: Path, count: int, work: Path, runs: int) -> None:
+    """Ours as builds run once the environment is set up (the compiled templates an earlier build kept);
+    "first" is ours with the environment's compiled templates removed before each build."""
     mkdocs = install_mkdocs()
-    row("from scratch, taking turns", "ours s", "MkDocs s", "ratio")
+    templates = environment_cache()
+    row("from scratch, taking turns", "ours s", "MkDocs s", "ratio", "first s")
     for label, source in ((f"{len(pages_in(corpus))} pages ({corpus.name})", corpus), (f"{count} pages (site)", site)):
-        outs = {name: work / f"out-{name}" for name in ("ours", "mkdocs")}
-        builds = {
-            "ours": partial(sphinx, source, outs["ours"], "dirhtml", "-E", "-j", "auto", "--keep-going"),
-            "mkdocs": partial(mkdocs_build, mkdocs, source, outs["mkdocs"]),
-        }
-        times = interleaved_medians(runs, {name: (build, partial(shutil.rmtree, outs[name], ignore_errors=True))
-                                           for name, build in builds.items()})
-        row(label, f"{times['ours']:.2f}", f"{times['mkdocs']:.2f}", f"{times['ours'] / times['mkdocs']:.1f}x")
+        outs = {name: work / f"out-{name}" for name in ("ours", "mkdocs", "first")}
+        fresh = {name: partial(shutil.rmtree, out, ignore_errors=True) for name, out in outs.items()}
+        times = interleaved_medians(runs, {
+            "ours": (partial(sphinx, source, outs["ours"], *OURS_FROM_SCRATCH), fresh["ours"]),
+            "mkdocs": (partial(mkdocs_build, mkdocs, source, outs["mkdocs"]), fresh["mkdocs"]),
+            "first": (partial(sphinx, source, outs["first"], *OURS_FROM_SCRATCH),
+                      lambda: (fresh["first"](), templates and shutil.rmtree(templates, ignore_errors=True))),
+        })
+        row(label, f"{times['ours']:.2f}", f"{times['mkdocs']:.2f}", f"{times['ours'] / times['mkdocs']:.1f}x",
+            f"{times['first']:.2f}")
 
 
 def bench_pdf(site: Path, count: int, work: Path) -> None:

@@ -41,11 +41,16 @@ def environment_fingerprint(environment: Environment) -> str:
     return hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
 
 
+def environment_cache() -> Path | None:
+    """The folder of compiled templates in the virtual environment this process runs in, if any."""
+    return Path(sys.prefix) / "var" / "cache" / "sphinx-mdx" if sys.prefix != sys.base_prefix else None
+
+
 def cache_folder(environment: Environment, doctreedir: str | os.PathLike[str]) -> Path:
     """Where ``environment`` keeps its compiled templates: the virtual environment's cache if this
     process runs in one and may write it, else the build's doctree folder."""
-    if sys.prefix != sys.base_prefix:
-        folder = Path(sys.prefix) / "var" / "cache" / "sphinx-mdx" / f"jinja-{environment_fingerprint(environment)}"
+    if (root := environment_cache()) is not None:
+        folder = root / f"jinja-{environment_fingerprint(environment)}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
