@@ -57,7 +57,7 @@ sys.path.insert(0, str(PROJECT / "tools"))
 
 from bench_parse import interleaved_medians, mdx_markdown_it, median_seconds, parse_seconds, read_seconds  # noqa: E402
 from sphinx_mdx.syntax.tags import scan_tag  # noqa: E402
-from sphinx_mdx.template_cache import environment_cache  # noqa: E402
+from sphinx_mdx.template_cache import venv_template_caches  # noqa: E402
 
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus" / "librarium" / "dev"
 SECTIONS = ("read", "furo", "parallel", "rebuild", "parse", "mkdocs", "pdf")
@@ -313,21 +313,29 @@ def mkdocs_build(mkdocs: Path, source: Path, out: Path) -> None:
 
 def bench_mkdocs(corpus: Path, site: Path, count: int, work: Path, runs: int) -> None:
     """Ours as builds run once the environment is set up (the compiled templates an earlier build kept);
-    "first" is ours with the environment's compiled templates removed before each build."""
+    "first" is ours with the environment's compiled templates removed before each build (n/a outside a
+    virtual environment, where none are kept)."""
     mkdocs = install_mkdocs()
-    templates = environment_cache()
+    templates = venv_template_caches()
     row("from scratch, taking turns", "ours s", "MkDocs s", "ratio", "first s")
     for label, source in ((f"{len(pages_in(corpus))} pages ({corpus.name})", corpus), (f"{count} pages (site)", site)):
         outs = {name: work / f"out-{name}" for name in ("ours", "mkdocs", "first")}
         fresh = {name: partial(shutil.rmtree, out, ignore_errors=True) for name, out in outs.items()}
-        times = interleaved_medians(runs, {
+        builds = {
             "ours": (partial(sphinx, source, outs["ours"], *OURS_FROM_SCRATCH), fresh["ours"]),
             "mkdocs": (partial(mkdocs_build, mkdocs, source, outs["mkdocs"]), fresh["mkdocs"]),
-            "first": (partial(sphinx, source, outs["first"], *OURS_FROM_SCRATCH),
-                      lambda: (fresh["first"](), templates and shutil.rmtree(templates, ignore_errors=True))),
-        })
+        }
+        if templates is not None:
+            builds["first"] = (partial(sphinx, source, outs["first"], *OURS_FROM_SCRATCH),
+                               partial(_without, outs["first"], templates))
+        times = interleaved_medians(runs, builds)
         row(label, f"{times['ours']:.2f}", f"{times['mkdocs']:.2f}", f"{times['ours'] / times['mkdocs']:.1f}x",
-            f"{times['first']:.2f}")
+            f"{times['first']:.2f}" if "first" in times else "n/a")
+
+
+def _without(*folders: Path) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def bench_pdf(site: Path, count: int, work: Path) -> None:
