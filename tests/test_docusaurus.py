@@ -228,6 +228,35 @@ def test_partials_that_include_themselves_or_each_other_stop(tmp_path):
     assert [w for w in warnings_of(app, "[mdx.partial]") if "more than 500" in w]
 
 
+def test_an_image_beside_a_partial_is_the_partials(tmp_path):
+    """As Docusaurus's bundler reads it: relative to the partial, here in a partials folder above the
+    content folder, as librarium's is. A missing one is named as written, at the partial's line; one
+    that leaves the allowed folders is refused; an image a page writes stays the page's."""
+    from PIL import Image
+    from sphinx.testing.util import SphinxTestApp
+
+    site = write_project(tmp_path / "docs", {
+        "_category_.json": "{}", "index.md": "# Home\n",
+        "guides/page.md": '# Guide\n\n<PartialsComponent category="c" name="pictures" />\n\n![own](img/own.png)\n',
+    }, 'html_theme = "furo"\n')
+    (tmp_path / "_partials" / "img").mkdir(parents=True)
+    (tmp_path / "_partials" / "_pictures.mdx").write_text(
+        "---\npartial_category: c\npartial_name: pictures\n---\n\n![beside](./img/pic.png)\n\n"
+        '<img src="img/pic.png" alt="tag" />\n\n![gone](img/gone.png)\n\n![far](../secret.png)\n',
+        encoding="utf-8")
+    for path in (tmp_path / "_partials" / "img" / "pic.png", site / "guides" / "img" / "own.png", tmp_path / "secret.png"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (4, 4)).save(path)
+    app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
+    app.build()
+    images = {img["alt"]: img["src"] for img in _page(app, "guides/page").find("article").find_all("img")}
+    assert images == {"beside": "../_images/pic.png", "tag": "../_images/pic.png", "own": "../_images/own.png"}
+    assert (Path(app.outdir) / "_images" / "pic.png").is_file()
+    assert [w for w in warnings_of(app, "[mdx.image]") if "_pictures.mdx:10:" in w and "img/gone.png;" in w]
+    assert [w for w in warnings_of(app, "[mdx.file]") if "_pictures.mdx:12:" in w and "'../secret.png'" in w]
+    assert not (Path(app.outdir) / "_images" / "secret.png").exists()
+
+
 def test_a_page_named_as_its_folder_is_the_folders_page(built):
     assert (Path(built.outdir) / "guides.html").is_file()  # guides/guides.md
     assert (Path(built.outdir) / "guides" / "cloud.html").is_file()  # guides/cloud/cloud.md

@@ -33,7 +33,7 @@ from sphinx.util.images import guess_mimetype
 
 from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
 from .links import live_url, page_url
-from .trust import has_scheme, with_its_link
+from .trust import has_scheme, with_its_link, written_uri
 from .warnings_ import MdxWarnings, warn
 
 VIDEO_SPAN = re.compile(r'video:\s*title:\s*"(?P<title>[^"]*)"\s*:\s*(?P<src>\S+)')
@@ -155,7 +155,7 @@ class MissingImages(SphinxTransform):
             _, path = self.env.relfn2path(uri, self.env.docname)
             if Path(path).is_file():
                 continue
-            warn(MdxWarnings.IMAGE, f"image file not found: {uri}; its alt text is shown instead", image)
+            warn(MdxWarnings.IMAGE, f"image file not found: {written_uri(image)}; its alt text is shown instead", image)
             _replace_with_alt(image, image.get("alt") or Path(uri).name)
 
 

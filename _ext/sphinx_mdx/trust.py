@@ -559,11 +559,11 @@ def _inside(root: str, path: str) -> bool:
 
 def file_refused(env, target: str) -> str | None:
     """Why the file ``target`` (as a page writes it) may not be read or copied, if it may not:
-    outside the source folder and the static folders conf.py names (symlinks resolved, every
-    match of a ``*`` pattern), or active."""
+    outside the source folder, the partials folder (an image beside a partial) and the static folders
+    conf.py names (symlinks resolved, every match of a ``*`` pattern), or active."""
     _, path = env.relfn2path(target, env.docname)
     matches = glob.glob(glob.escape(path).replace(glob.escape("*"), "*")) if "*" in path else [path]
-    allowed = [env.srcdir, *env.config.mdx_static_dirs]
+    allowed = [env.srcdir, *_partials_folder(env), *env.config.mdx_static_dirs]
     for match in matches:
         if not any(_inside(folder, match) for folder in allowed):
             return "is outside the source folder"
@@ -577,12 +577,18 @@ def file_refused(env, target: str) -> str | None:
 def include_refused(env, path: str | os.PathLike[str]) -> str | None:
     """Why a Markdown file a page includes by path (an ``import``) may not be read, if it may not:
     outside the source folder and the partials folder (symlinks resolved), or not Markdown."""
-    allowed = [env.srcdir, *([env.mdx_partials_folder] if getattr(env, "mdx_partials_folder", None) else [])]
+    allowed = [env.srcdir, *_partials_folder(env)]
     if not any(_inside(folder, str(path)) for folder in allowed):
         return "is outside the content folder"
     if Path(path).suffix.lower() not in (".md", ".mdx"):
         return "is no Markdown file"
     return None
+
+
+def _partials_folder(env) -> list[str]:
+    """The partials folder, if the site has one (it may lie above the source folder, as librarium's does)."""
+    folder = getattr(env, "mdx_partials_folder", None)
+    return [str(folder)] if folder else []
 
 
 def linked_folders(srcdir: str | os.PathLike[str]) -> list[str]:
@@ -621,7 +627,7 @@ class ConfinedFiles(SphinxTransform):
             uri = image["uri"]
             if "://" in uri or uri.startswith("data:") or not (reason := file_refused(self.env, uri)):
                 continue
-            self._refuse(image, uri, reason, nodes.inline("", image.get("alt") or Path(uri).name))
+            self._refuse(image, written_uri(image), reason, nodes.inline("", image.get("alt") or Path(uri).name))
         for download in list(self.document.findall(addnodes.download_reference)):
             target = download.get("reftarget", "")
             if "://" in target or not (reason := file_refused(self.env, target)):
@@ -647,6 +653,15 @@ class NoRemoteImages(SphinxPostTransform):
             if "://" not in uri:
                 continue
             with_its_link(image).replace_self(nodes.reference("", image.get("alt") or uri, refuri=uri))
+
+
+#: The image attribute keeping the path as its author wrote it, where it was made relative to another file.
+WRITTEN_URI = "mdx_written_uri"
+
+
+def written_uri(image: nodes.image) -> str:
+    """The image's path as its author wrote it, for warnings (see ``partials.IncludedImages``)."""
+    return image.get(WRITTEN_URI, image["uri"])
 
 
 def with_its_link(node: nodes.Element) -> nodes.Element:

@@ -18,17 +18,20 @@ MAX_INCLUDES files, so that partials including each other cannot make a build ru
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..front_matter import front_matter_keys
 from ..page_data import PROPS_KEY
+from ..trust import WRITTEN_URI, has_scheme
 from ..warnings_ import MdxWarnings, directive_location, warn
 from .shared import Component
 
@@ -131,12 +134,36 @@ def include_file(renderer: MdxRenderer, path: Path, props: dict, line: int) -> N
     document, reporter = renderer.document, renderer.document.reporter
     page_source = document["source"], reporter.source
     document["source"] = reporter.source = str(path)
+    document.__dict__.setdefault(INCLUDED_FILES, set()).add(str(path))
     try:
         renderer.nested_render_text(body, 0)
     finally:
         md_env[PROPS_KEY], md_env[CURRENT_FILE_KEY] = saved
         md_env[INCLUDING_KEY] = including
         document["source"], reporter.source = page_source
+
+
+#: The document attribute naming the files its page included (partials, imported files), for IncludedImages.
+INCLUDED_FILES = "mdx_included_files"
+
+
+class IncludedImages(SphinxTransform):
+    """An image a partial (or an imported file) names by a relative path is the one beside that file, as
+    Docusaurus's bundler reads it: its path is made relative to the page, which Sphinx resolves it from.
+    Only files the page included as MDX; reST's and MyST's include keep Sphinx's reading (the page's)."""
+
+    default_priority = 670  # before StaticImages (680), ConfinedFiles (690) and MissingImages (700)
+
+    def apply(self, **kwargs: Any) -> None:
+        included = self.document.__dict__.pop(INCLUDED_FILES, set())
+        if not included:
+            return
+        page_folder = os.path.dirname(self.env.doc2path(self.env.docname))
+        for image in self.document.findall(nodes.image):
+            uri, source = image["uri"], image.source
+            if source in included and uri and not uri.startswith(("/", "data:")) and not has_scheme(uri):
+                beside = os.path.normpath(os.path.join(os.path.dirname(source), uri))
+                image[WRITTEN_URI], image["uri"] = uri, os.path.relpath(beside, page_folder).replace(os.sep, "/")
 
 
 class PartialDirective(SphinxDirective):
@@ -180,3 +207,4 @@ def setup_partials(app: Sphinx) -> None:
     app.add_config_value("mdx_partials_dir", "", "env", types=[str])
     app.connect("env-before-read-docs", index_partials)
     app.add_directive("partial", PartialDirective)
+    app.add_transform(IncludedImages)
