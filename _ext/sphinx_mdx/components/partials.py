@@ -149,8 +149,9 @@ INCLUDED_FILES = "mdx_included_files"
 
 class IncludedImages(SphinxTransform):
     """An image a partial (or an imported file) names by a relative path is the one beside that file, as
-    Docusaurus's bundler reads it: its path is made relative to the page, which Sphinx resolves it from.
-    Only files the page included as MDX; reST's and MyST's include keep Sphinx's reading (the page's)."""
+    Docusaurus's bundler reads a Markdown image (an ``<img>`` tag's path too, where its author put the file;
+    Docusaurus leaves it to the browser): its path is made relative to the page, which Sphinx resolves it
+    from. Only files the page included as MDX; reST's and MyST's include keep Sphinx's reading (the page's)."""
 
     default_priority = 670  # before StaticImages (680), ConfinedFiles (690) and MissingImages (700)
 
