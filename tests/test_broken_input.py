@@ -48,3 +48,13 @@ def test_escaped_surrogate_pairs_are_the_characters_they_name(make_app, tmp_path
     app, warnings, html = _build(make_app, tmp_path, page.encode())
     assert "<title>Meta \U0001f680 title \ufffd lone</title>" in html
     assert "rocket \U0001f680 pairword" in html and "Content words." in html
+
+
+def test_image_names_no_file_can_have_are_missing_images(make_app, tmp_path):
+    """A name longer than the file system allows stopped the build (Path.is_file raised); a ``*``
+    pattern that matches no file reached LaTeX as a file name and stopped pdflatex."""
+    page = f"# Heading\n\n![long]({'a' * 300}.png)\n\n![starred](p*.png)\n\nLast words.\n"
+    app, warnings, html = _build(make_app, tmp_path, page.encode())
+    assert "Last words." in html and "<img" not in html
+    assert "index.md:3: WARNING: image file not found: aaaa" in warnings
+    assert "index.md:5: WARNING: image file not found: p*.png; its alt text is shown instead" in warnings

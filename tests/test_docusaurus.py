@@ -257,6 +257,26 @@ def test_an_image_beside_a_partial_is_the_partials(tmp_path):
     assert not (Path(app.outdir) / "_images" / "secret.png").exists()
 
 
+def test_a_partials_folder_that_is_a_link_opens_nothing(tmp_path):
+    """Pages may read files beside partials: a ``_partials`` that links to another folder (``..``, ``/``)
+    would let any page copy any file into the site. It is no partials folder, and says so."""
+    from sphinx.testing.util import SphinxTestApp
+
+    (tmp_path / ".env").write_text("TOPSECRET=1\n", encoding="utf-8")
+    site = write_project(tmp_path / "docs", {
+        "_category_.json": "{}",
+        "index.md": "# Home\n\n![env](_partials/.env)\n\n{download}`env <_partials/.env>`\n\n"
+                    "[env](_partials/.env)\n\nLast words.\n",
+    })
+    (site / "_partials").symlink_to("..")
+    app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
+    app.build()
+    assert not [path for path in Path(app.outdir).rglob("*") if path.is_file() and b"TOPSECRET" in path.read_bytes()]
+    assert "Last words." in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert [w for w in warnings_of(app, "[mdx.partial]") if "_partials:1:" in w and "symbolic link" in w]
+    assert len([w for w in warnings_of(app, "[mdx.file]") if "'_partials/.env' is outside" in w]) == 3
+
+
 def test_a_page_named_as_its_folder_is_the_folders_page(built):
     assert (Path(built.outdir) / "guides.html").is_file()  # guides/guides.md
     assert (Path(built.outdir) / "guides" / "cloud.html").is_file()  # guides/cloud/cloud.md

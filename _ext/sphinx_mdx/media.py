@@ -33,7 +33,7 @@ from sphinx.util.images import guess_mimetype
 
 from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
 from .links import live_url, page_url
-from .trust import has_scheme, with_its_link, written_uri
+from .trust import has_scheme, pattern_matches, with_its_link, written_uri
 from .warnings_ import MdxWarnings, warn
 
 VIDEO_SPAN = re.compile(r'video:\s*title:\s*"(?P<title>[^"]*)"\s*:\s*(?P<src>\S+)')
@@ -133,7 +133,7 @@ class StaticImages(SphinxTransform):
         page_folder = os.path.dirname(self.env.doc2path(self.env.docname))
         for image in self.document.findall(nodes.image):
             uri = image["uri"]
-            if not uri.startswith("/") or uri.startswith("//") or Path(self.env.relfn2path(uri)[1]).is_file():
+            if not uri.startswith("/") or uri.startswith("//") or os.path.isfile(self.env.relfn2path(uri)[1]):
                 continue
             for folder in folders:
                 found = os.path.realpath(os.path.join(folder, uri.lstrip("/")))
@@ -143,17 +143,19 @@ class StaticImages(SphinxTransform):
 
 
 class MissingImages(SphinxTransform):
-    """A local image whose file is missing: one warning, and its alt text in its place."""
+    """A local image whose file is missing (or whose ``*`` pattern matches none): one warning, and its
+    alt text in its place."""
 
     default_priority = 700  # before the image collector runs at doctree-read
 
     def apply(self, **kwargs: Any) -> None:
         for image in list(self.document.findall(nodes.image)):
             uri = image["uri"]
-            if has_scheme(uri) or uri.startswith("data:") or "*" in uri:
+            if has_scheme(uri) or uri.startswith("data:"):
                 continue
             _, path = self.env.relfn2path(uri, self.env.docname)
-            if Path(path).is_file():
+            # a name too long for the file system is not a file (os.path's tests say so; Path's raise)
+            if pattern_matches(path) if "*" in uri else os.path.isfile(path):
                 continue
             warn(MdxWarnings.IMAGE, f"image file not found: {written_uri(image)}; its alt text is shown instead", image)
             _replace_with_alt(image, image.get("alt") or Path(uri).name)
@@ -204,8 +206,8 @@ class UnshowableImages(SphinxPostTransform):
             if "?" in candidates or shown & set(candidates) or shown & set(_guessed_types(self.env.srcdir, candidates)):
                 continue
             uri = image["uri"]
-            warn(MdxWarnings.IMAGE, f"image {uri} cannot be shown in the PDF (it is not PNG, JPEG or PDF, and "
-                 "could not be converted); its alt text is shown instead", image)
+            warn(MdxWarnings.IMAGE, f"image {written_uri(image)} cannot be shown in the PDF (it is not PNG, JPEG or "
+                 "PDF, and could not be converted); its alt text is shown instead", image)
             _replace_with_alt(image, image.get("alt") or Path(uri).name)
 
 

@@ -562,7 +562,7 @@ def file_refused(env, target: str) -> str | None:
     outside the source folder, the partials folder (an image beside a partial) and the static folders
     conf.py names (symlinks resolved, every match of a ``*`` pattern), or active."""
     _, path = env.relfn2path(target, env.docname)
-    matches = glob.glob(glob.escape(path).replace(glob.escape("*"), "*")) if "*" in path else [path]
+    matches = pattern_matches(path) if "*" in path else [path]
     allowed = [env.srcdir, *_partials_folder(env), *env.config.mdx_static_dirs]
     for match in matches:
         if not any(_inside(folder, match) for folder in allowed):
@@ -572,6 +572,12 @@ def file_refused(env, target: str) -> str | None:
         if os.path.isdir(match):
             return "is a folder, not a file"
     return None
+
+
+def pattern_matches(path: str) -> list[str]:
+    """The files an image's ``*`` pattern (``logo.*``) stands for, as Sphinx reads it: ``*`` matches
+    any characters, every other character only itself."""
+    return glob.glob(glob.escape(path).replace(glob.escape("*"), "*"))
 
 
 def include_refused(env, path: str | os.PathLike[str]) -> str | None:

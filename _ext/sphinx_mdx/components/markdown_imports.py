@@ -10,6 +10,7 @@ keeps it inside the content folder or the partials folder; a capitalised name im
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,7 @@ def note_imports(renderer: MdxRenderer, token: SyntaxTreeNode, line: int) -> set
         path = (Path(importing).parent / module).resolve()
         if reason := include_refused(env, path):
             warn(MdxWarnings.FILE, f"import of {module!r} {reason}; it is not read", location)
-        elif not path.is_file():
+        elif not os.path.isfile(path):  # False, not an error, for a name too long for the file system
             warn(MdxWarnings.PARTIAL, f"imported file {module!r} is not there; <{imported.name}> shows nothing",
                  location)
         else:

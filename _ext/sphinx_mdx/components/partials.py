@@ -51,12 +51,19 @@ _NAMING = ("category", "name")
 
 
 def partials_folder(app: Sphinx) -> Path | None:
+    """conf.py's ``mdx_partials_dir``, else the nearest ``_partials`` folder; not one that is a symbolic
+    link: pages may read the files in it (images beside partials), and a link could open any folder."""
     if app.config.mdx_partials_dir:
         return Path(app.confdir, app.config.mdx_partials_dir).resolve()
     srcdir = Path(app.srcdir).resolve()
     for folder in (srcdir, *srcdir.parents[:SEARCH_DEPTH]):
-        if (folder / FOLDER_NAME).is_dir():
-            return folder / FOLDER_NAME
+        candidate = folder / FOLDER_NAME
+        if candidate.is_symlink():
+            warn(MdxWarnings.PARTIAL, f"folder {FOLDER_NAME!r} is a symbolic link; no partial is read from it",
+                 f"{candidate}:1")
+            return None
+        if candidate.is_dir():
+            return candidate
     return None
 
 
