@@ -258,6 +258,27 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
     assert past_edge == [], past_edge[:5]  # underlines, badges, tokens and running feet wrap or are cut short
 
 
+def test_image_file_names_tex_reads_as_markup_build_their_pdf(tmp_path):
+    """Sphinx writes an image's file name into the .tex as it is: ``%`` began a comment and pdflatex
+    stopped. Such a file is copied under a name TeX reads as a name."""
+    from PIL import Image
+
+    require_commands("latexmk", "pdftotext")
+    source = write_project(tmp_path / "src", {
+        "index.md": '# Pictures\n\n![percent](pct%20x.png)\n\n<img src="a&b{c}.png" alt="braces" />\n\n'
+                    "![plain](plain.png)\n\nLast words.\n"})
+    for name in ("pct%20x.png", "a&b{c}.png", "plain.png"):
+        Image.new("RGB", (40, 40), (200, 0, 0)).save(source / name)
+    result = sphinx_build(source, tmp_path / "out", "latexpdf")
+    assert result.returncode == 0, result.stderr[-2000:]
+    latex = tmp_path / "out" / "latex"
+    tex = next(latex.glob("*.tex")).read_text(encoding="utf-8")
+    assert re.findall(r"\\sphinxincludegraphics\{\{([^}]*)\}", tex) == ["pct-20x", "a-b-c-", "plain"]
+    assert {path.name for path in latex.glob("*.png")} == {"pct-20x.png", "a-b-c-.png", "plain.png"}
+    text = subprocess.run(["pdftotext", str(next(latex.glob("*.pdf"))), "-"], capture_output=True, text=True).stdout
+    assert "Last words." in text
+
+
 def test_the_characters_the_book_has_glyphs_for_are_read_from_latex():
     """LaTeX's own tables, Sphinx's escapes (text only: math is not escaped), pmboxdraw's and ours."""
     require_commands("kpsewhich")

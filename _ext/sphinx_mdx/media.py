@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -193,6 +194,36 @@ class PillowConverter(ImageConverter):
         return True
 
 
+#: Characters TeX reads as markup in a file name: Sphinx writes the name into ``\sphinxincludegraphics`` as it is.
+_TEX_SPECIALS = re.compile(r"[%#{}\\~^$&]")
+
+
+class TexSafeImageNames(SphinxPostTransform):
+    """LaTeX: an image whose file name holds a character TeX reads as markup (``%`` begins a comment)
+    is copied under a name without it; with the name as it was, pdflatex stopped and there was no PDF."""
+
+    default_priority = 210  # after the image converters (200), whose files keep the name
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for image in self.document.findall(nodes.image):
+            candidates = image.get("candidates", {})
+            for mimetype, path in list(candidates.items()):
+                if mimetype == "?" or path not in self.env.images:
+                    continue
+                name = self.env.images[path][1]
+                if not _TEX_SPECIALS.search(name):
+                    continue
+                copy = Path(self.env.doctreedir, "images", "tex-safe", _TEX_SPECIALS.sub("-", name))
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(Path(self.env.srcdir, path), copy)
+                candidates[mimetype] = str(copy)
+                if image["uri"] == path:
+                    image["uri"] = str(copy)
+                self.env.original_image_uri[str(copy)] = self.env.original_image_uri.get(path, path)
+                self.env.images.add_file(self.env.docname, str(copy))
+
+
 class UnshowableImages(SphinxPostTransform):
     """After the converters: an image the builder still cannot show is its alt text, as a missing one."""
 
@@ -231,4 +262,5 @@ def setup_media(app: Sphinx) -> None:
     app.add_transform(MissingImages)
     app.add_post_transform(VideosOnPaper)
     app.add_post_transform(PillowConverter)
+    app.add_post_transform(TexSafeImageNames)
     app.add_post_transform(UnshowableImages)
