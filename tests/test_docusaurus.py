@@ -277,6 +277,32 @@ def test_a_partials_folder_that_is_a_link_opens_nothing(tmp_path):
     assert len([w for w in warnings_of(app, "[mdx.file]") if "'_partials/.env' is outside" in w]) == 3
 
 
+def test_image_names_with_accents_are_found_as_written(tmp_path):
+    """markdown-it percent-encodes an image's path (``%C3%BCbersicht.png``), which names no file; remark
+    kept it as written. A name written with ``%20`` that is the file's name stays as it is, and a
+    decoded path is looked for only where a page may read."""
+    from PIL import Image
+    from sphinx.testing.util import SphinxTestApp
+
+    site = write_project(tmp_path / "docs", {
+        "_category_.json": "{}",
+        "index.md": "# Home\n\n![page](übersicht.png)\n\n![static](/größe.png)\n\n![literal](pct%20x.png)\n\n"
+                    "![outside](%2E%2E/geheim.png)\n\nLast words.\n",
+    }, 'mdx_static_dirs = ["../static"]\n')
+    (tmp_path / "static").mkdir()
+    for path in (site / "übersicht.png", tmp_path / "static" / "größe.png", site / "pct%20x.png",
+                 tmp_path / "geheim.png"):
+        Image.new("RGB", (4, 4)).save(path)
+    app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
+    app.build()
+    images = {img["alt"]: img["src"] for img in _page(app, "index").find_all("img")}
+    assert images == {"page": "_images/%C3%BCbersicht.png", "static": "_images/gr%C3%B6%C3%9Fe.png",
+                      "literal": "_images/pct%2520x.png"}
+    assert sorted(path.name for path in (Path(app.outdir) / "_images").iterdir()) == [
+        "größe.png", "pct%20x.png", "übersicht.png"]
+    assert [w for w in warnings_of(app, "[mdx.image]") if "index.md:9:" in w and "%2E%2E/geheim.png" in w]
+
+
 def test_a_page_named_as_its_folder_is_the_folders_page(built):
     assert (Path(built.outdir) / "guides.html").is_file()  # guides/guides.md
     assert (Path(built.outdir) / "guides" / "cloud.html").is_file()  # guides/cloud/cloud.md

@@ -22,6 +22,7 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -34,7 +35,7 @@ from sphinx.util.images import guess_mimetype
 
 from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
 from .links import live_url, page_url
-from .trust import has_scheme, pattern_matches, with_its_link, written_uri
+from .trust import WRITTEN_URI, file_refused, has_scheme, pattern_matches, with_its_link, written_uri
 from .warnings_ import MdxWarnings, warn
 
 VIDEO_SPAN = re.compile(r'video:\s*title:\s*"(?P<title>[^"]*)"\s*:\s*(?P<src>\S+)')
@@ -121,6 +122,38 @@ def _resolve_static_dirs(app: Sphinx, config) -> None:
     config.mdx_static_dirs = [os.path.realpath(os.path.join(app.confdir, folder)) for folder in config.mdx_static_dirs]
 
 
+def _static_file(folders: list[str], uri: str) -> str | None:
+    """The file a site-absolute ``uri`` names in the first of ``folders`` that has it."""
+    for folder in folders:
+        found = os.path.realpath(os.path.join(folder, uri.lstrip("/")))
+        if os.path.commonpath([folder, found]) == folder and os.path.isfile(found):
+            return found
+    return None
+
+
+class DecodedImagePaths(SphinxTransform):
+    """A Markdown image's path as its author wrote it: markdown-it percent-encodes a path
+    (``übersicht.png`` is ``%C3%BCbersicht.png``), which names no file; remark kept it as written. Where the
+    encoded path names no file and the decoded one does, the decoded one is used."""
+
+    default_priority = 675  # after IncludedImages (670), before StaticImages (680) and MissingImages (700)
+
+    def apply(self, **kwargs: Any) -> None:
+        for image in self.document.findall(nodes.image):
+            uri = image["uri"]
+            if "%" not in uri or has_scheme(uri) or uri.startswith(("data:", "//")):
+                continue
+            decoded = unquote(uri)  # looked for only where a page may read: ConfinedFiles' folders
+            if not self._exists(uri) and not file_refused(self.env, decoded) and self._exists(decoded):
+                image["uri"] = decoded
+                image[WRITTEN_URI] = unquote(image.get(WRITTEN_URI, uri))
+
+    def _exists(self, uri: str) -> bool:
+        if os.path.isfile(self.env.relfn2path(uri, self.env.docname)[1]):
+            return True
+        return uri.startswith("/") and _static_file(self.config.mdx_static_dirs, uri) is not None
+
+
 class StaticImages(SphinxTransform):
     """A site-absolute image (``/x.webp``) that is not in the content folder, from the first
     folder of ``mdx_static_dirs`` that has it, as Docusaurus serves its ``static/`` folder."""
@@ -136,11 +169,8 @@ class StaticImages(SphinxTransform):
             uri = image["uri"]
             if not uri.startswith("/") or uri.startswith("//") or os.path.isfile(self.env.relfn2path(uri)[1]):
                 continue
-            for folder in folders:
-                found = os.path.realpath(os.path.join(folder, uri.lstrip("/")))
-                if os.path.commonpath([folder, found]) == folder and os.path.isfile(found):
-                    image["uri"] = os.path.relpath(found, page_folder).replace(os.sep, "/")
-                    break
+            if (found := _static_file(folders, uri)) is not None:
+                image["uri"] = os.path.relpath(found, page_folder).replace(os.sep, "/")
 
 
 class MissingImages(SphinxTransform):
@@ -258,6 +288,7 @@ def setup_media(app: Sphinx) -> None:
              latex=(visit_passthrough, depart_passthrough))
     app.add_config_value("mdx_static_dirs", [], "env", types=[list])
     app.connect("config-inited", _resolve_static_dirs)
+    app.add_transform(DecodedImagePaths)
     app.add_transform(StaticImages)
     app.add_transform(MissingImages)
     app.add_post_transform(VideosOnPaper)
