@@ -84,6 +84,15 @@ def write_project(folder: Path, pages: dict[str, str | bytes], conf: str = "") -
     return folder
 
 
+def write_images(*paths: Path) -> None:
+    """A small red PNG at each of ``paths`` (folders made if need be)."""
+    from PIL import Image
+
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (40, 40), (200, 0, 0)).save(path, "PNG")
+
+
 def build_app(rootdir: Path, name: str, builder: str, tmp_path_factory):
     """Build the test root ``test-<name>`` with ``builder`` for a module-scoped fixture.
 

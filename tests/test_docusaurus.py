@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
-from conftest import warnings_of, write_project
+from conftest import warnings_of, write_images, write_project
 from sphinx_mdx.flavours import DOCUSAURUS, FLAVOURS, flavour_of
 from sphinx_mdx.flavours.mdx1 import MDX1
 
@@ -232,21 +232,18 @@ def test_an_image_beside_a_partial_is_the_partials(tmp_path):
     """As Docusaurus's bundler reads it: relative to the partial, here in a partials folder above the
     content folder, as librarium's is. A missing one is named as written, at the partial's line; one
     that leaves the allowed folders is refused; an image a page writes stays the page's."""
-    from PIL import Image
     from sphinx.testing.util import SphinxTestApp
 
     site = write_project(tmp_path / "docs", {
         "_category_.json": "{}", "index.md": "# Home\n",
         "guides/page.md": '# Guide\n\n<PartialsComponent category="c" name="pictures" />\n\n![own](img/own.png)\n',
     }, 'html_theme = "furo"\n')
-    (tmp_path / "_partials" / "img").mkdir(parents=True)
+    write_images(tmp_path / "_partials" / "img" / "pic.png", site / "guides" / "img" / "own.png",
+                 tmp_path / "secret.png")
     (tmp_path / "_partials" / "_pictures.mdx").write_text(
         "---\npartial_category: c\npartial_name: pictures\n---\n\n![beside](./img/pic.png)\n\n"
         '<img src="img/pic.png" alt="tag" />\n\n![gone](img/gone.png)\n\n![far](../secret.png)\n',
         encoding="utf-8")
-    for path in (tmp_path / "_partials" / "img" / "pic.png", site / "guides" / "img" / "own.png", tmp_path / "secret.png"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        Image.new("RGB", (4, 4)).save(path)
     app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
     app.build()
     images = {img["alt"]: img["src"] for img in _page(app, "guides/page").find("article").find_all("img")}
@@ -281,7 +278,6 @@ def test_image_names_with_accents_are_found_as_written(tmp_path):
     """markdown-it percent-encodes an image's path (``%C3%BCbersicht.png``), which names no file; remark
     kept it as written. A name written with ``%20`` that is the file's name stays as it is, and a
     decoded path is looked for only where a page may read."""
-    from PIL import Image
     from sphinx.testing.util import SphinxTestApp
 
     site = write_project(tmp_path / "docs", {
@@ -289,10 +285,8 @@ def test_image_names_with_accents_are_found_as_written(tmp_path):
         "index.md": "# Home\n\n![page](übersicht.png)\n\n![static](/größe.png)\n\n![literal](pct%20x.png)\n\n"
                     "![outside](%2E%2E/geheim.png)\n\nLast words.\n",
     }, 'mdx_static_dirs = ["../static"]\n')
-    (tmp_path / "static").mkdir()
-    for path in (site / "übersicht.png", tmp_path / "static" / "größe.png", site / "pct%20x.png",
-                 tmp_path / "geheim.png"):
-        Image.new("RGB", (4, 4)).save(path)
+    write_images(site / "übersicht.png", tmp_path / "static" / "größe.png", site / "pct%20x.png",
+                 tmp_path / "geheim.png")
     app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
     app.build()
     images = {img["alt"]: img["src"] for img in _page(app, "index").find_all("img")}

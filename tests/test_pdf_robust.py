@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 
-from conftest import PROJECT, copy_root, require_commands, sphinx_build, write_project
+from conftest import PROJECT, copy_root, require_commands, sphinx_build, write_images, write_project
 from sphinx_mdx.latex import TALLEST_BOX_LINES, characters_with_glyphs, font_encodings
 from sphinx_mdx.components.shared import line_break
 from sphinx_mdx.components.shared import lines_of
@@ -261,14 +261,11 @@ def test_pages_longer_than_texs_lines_build_their_pdf(tmp_path):
 def test_image_file_names_tex_reads_as_markup_build_their_pdf(tmp_path):
     """Sphinx writes an image's file name into the .tex as it is: ``%`` began a comment and pdflatex
     stopped. Such a file is copied under a name TeX reads as a name."""
-    from PIL import Image
-
     require_commands("latexmk", "pdftotext")
     source = write_project(tmp_path / "src", {
         "index.md": '# Pictures\n\n![percent](pct%20x.png)\n\n<img src="a&b{c}.png" alt="braces" />\n\n'
                     "![plain](plain.png)\n\nLast words.\n"})
-    for name in ("pct%20x.png", "a&b{c}.png", "plain.png"):
-        Image.new("RGB", (40, 40), (200, 0, 0)).save(source / name)
+    write_images(*(source / name for name in ("pct%20x.png", "a&b{c}.png", "plain.png")))
     result = sphinx_build(source, tmp_path / "out", "latexpdf")
     assert result.returncode == 0, result.stderr[-2000:]
     latex = tmp_path / "out" / "latex"

@@ -320,10 +320,9 @@ def bench_mkdocs(corpus: Path, site: Path, count: int, work: Path, runs: int) ->
     row("from scratch, taking turns", "ours s", "MkDocs s", "ratio", "first s")
     for label, source in ((f"{len(pages_in(corpus))} pages ({corpus.name})", corpus), (f"{count} pages (site)", site)):
         outs = {name: work / f"out-{name}" for name in ("ours", "mkdocs", "first")}
-        fresh = {name: partial(shutil.rmtree, out, ignore_errors=True) for name, out in outs.items()}
         builds = {
-            "ours": (partial(sphinx, source, outs["ours"], *OURS_FROM_SCRATCH), fresh["ours"]),
-            "mkdocs": (partial(mkdocs_build, mkdocs, source, outs["mkdocs"]), fresh["mkdocs"]),
+            "ours": (partial(sphinx, source, outs["ours"], *OURS_FROM_SCRATCH), partial(_without, outs["ours"])),
+            "mkdocs": (partial(mkdocs_build, mkdocs, source, outs["mkdocs"]), partial(_without, outs["mkdocs"])),
         }
         if templates is not None:
             builds["first"] = (partial(sphinx, source, outs["first"], *OURS_FROM_SCRATCH),

@@ -122,6 +122,14 @@ def _resolve_static_dirs(app: Sphinx, config) -> None:
     config.mdx_static_dirs = [os.path.realpath(os.path.join(app.confdir, folder)) for folder in config.mdx_static_dirs]
 
 
+def _content_file(env, uri: str) -> bool:
+    """Whether ``uri`` names a file where Sphinx looks for it (relative to the page; site-absolute, in the
+    content folder), or a ``*`` pattern one. os.path's test: a name too long for the file system is no
+    file, not an error."""
+    path = env.relfn2path(uri, env.docname)[1]
+    return bool(pattern_matches(path)) if "*" in uri else os.path.isfile(path)
+
+
 def _static_file(folders: list[str], uri: str) -> str | None:
     """The file a site-absolute ``uri`` names in the first of ``folders`` that has it."""
     for folder in folders:
@@ -141,7 +149,7 @@ class DecodedImagePaths(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         for image in self.document.findall(nodes.image):
             uri = image["uri"]
-            if "%" not in uri or has_scheme(uri) or uri.startswith(("data:", "//")):
+            if "%" not in uri or has_scheme(uri) or uri.startswith("//"):
                 continue
             decoded = unquote(uri)  # looked for only where a page may read: ConfinedFiles' folders
             if not self._exists(uri) and not file_refused(self.env, decoded) and self._exists(decoded):
@@ -149,9 +157,8 @@ class DecodedImagePaths(SphinxTransform):
                 image[WRITTEN_URI] = unquote(image.get(WRITTEN_URI, uri))
 
     def _exists(self, uri: str) -> bool:
-        if os.path.isfile(self.env.relfn2path(uri, self.env.docname)[1]):
-            return True
-        return uri.startswith("/") and _static_file(self.config.mdx_static_dirs, uri) is not None
+        return _content_file(self.env, uri) or (
+            uri.startswith("/") and _static_file(self.config.mdx_static_dirs, uri) is not None)
 
 
 class StaticImages(SphinxTransform):
@@ -167,7 +174,7 @@ class StaticImages(SphinxTransform):
         page_folder = os.path.dirname(self.env.doc2path(self.env.docname))
         for image in self.document.findall(nodes.image):
             uri = image["uri"]
-            if not uri.startswith("/") or uri.startswith("//") or os.path.isfile(self.env.relfn2path(uri)[1]):
+            if not uri.startswith("/") or uri.startswith("//") or _content_file(self.env, uri):
                 continue
             if (found := _static_file(folders, uri)) is not None:
                 image["uri"] = os.path.relpath(found, page_folder).replace(os.sep, "/")
@@ -182,11 +189,7 @@ class MissingImages(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         for image in list(self.document.findall(nodes.image)):
             uri = image["uri"]
-            if has_scheme(uri) or uri.startswith("data:"):
-                continue
-            _, path = self.env.relfn2path(uri, self.env.docname)
-            # a name too long for the file system is not a file (os.path's tests say so; Path's raise)
-            if pattern_matches(path) if "*" in uri else os.path.isfile(path):
+            if has_scheme(uri) or _content_file(self.env, uri):  # data: is a scheme
                 continue
             warn(MdxWarnings.IMAGE, f"image file not found: {written_uri(image)}; its alt text is shown instead", image)
             _replace_with_alt(image, image.get("alt") or Path(uri).name)

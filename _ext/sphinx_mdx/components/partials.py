@@ -169,7 +169,7 @@ class IncludedImages(SphinxTransform):
         page_folder = os.path.dirname(self.env.doc2path(self.env.docname))
         for image in self.document.findall(nodes.image):
             uri, source = image["uri"], image.source
-            if source in included and uri and not uri.startswith(("/", "data:")) and not has_scheme(uri):
+            if source in included and uri and not uri.startswith("/") and not has_scheme(uri):  # data: too
                 beside = os.path.normpath(os.path.join(os.path.dirname(source), uri))
                 image[WRITTEN_URI], image["uri"] = uri, os.path.relpath(beside, page_folder).replace(os.sep, "/")
 
