@@ -46,6 +46,9 @@ html_title = "Spectro Cloud docs"
 # "The configuration has changed" (sphinx_mdx drops the second entry).
 html_static_path = ["_static", str(Path(sphinx_copybutton.__file__).parent / "_static")]
 html_css_files = ["site.css"]
+# No "View this page" link to a copy of the page's source: an MDX page's source is its import lines and
+# JSX, which a reader never sees (librarium linked to no source). It also spares copying every page.
+html_copy_source = False
 # On Read the Docs: canonical links to the published pages.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 

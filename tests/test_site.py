@@ -40,6 +40,12 @@ def test_faq_html_shows_no_markup_and_keeps_its_words(site_html):
     assert missing == []
 
 
+def test_faq_html_links_to_no_copy_of_its_source(site_html):
+    """The raw MDX (import lines, JSX) is never one click away, and no copy of it is published."""
+    assert faq(site_html).select(".view-this-page") == []
+    assert [path for path in site_html.glob("_sources/**/*") if path.is_file()] == []
+
+
 def test_faq_html_tooltips(site_html):
     tooltips = faq(site_html).select("article .mdx-tooltip")
     assert [tooltip.select_one(".mdx-tooltip-trigger").get_text() for tooltip in tooltips] == [
