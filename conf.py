@@ -1,6 +1,5 @@
 """Sphinx configuration: MDX pages from librarium, built with MyST and Furo."""
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -8,14 +7,6 @@ from pathlib import Path
 import sphinx_copybutton
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
-
-# A build keeps most of what it makes until it ends (the extensions' modules, the environment, each page
-# being resolved), and CPython's collector, run every 700 new objects, went over them again and again
-# while the other core waited: at start-up, and in the process that resolves every page for the writers
-# (2.6 s of a 1,005-page build). Less often: 66 pages 0.04 s faster, 1,005 pages 1.3 s (tools/bench.py,
-# CPython 3.11), the same peak memory (a full collection is still considered every 300,000 new objects).
-# Set here, before Sphinx loads its own extensions; forked readers and writers inherit it.
-gc.set_threshold(10_000, 10, 3)
 
 project = "Spectro Cloud docs"
 author = "Spectro Cloud"
