@@ -254,6 +254,39 @@ def test_an_image_beside_a_partial_is_the_partials(tmp_path):
     assert not (Path(app.outdir) / "_images" / "secret.png").exists()
 
 
+def test_a_file_beside_a_partial_is_the_partials(tmp_path):
+    """A link, a download and a video a partial names by a relative path are the files beside it, as
+    Docusaurus's bundler reads them; a missing one is named at the partial's line, and a path that
+    leaves the folders a page may read is neither looked for nor copied."""
+    from sphinx.testing.util import SphinxTestApp
+
+    site = write_project(tmp_path / "docs", {
+        "_category_.json": "{}", "index.md": "# Home\n",
+        "guides/page.md": '# Guide\n\n<PartialsComponent category="c" name="files" />\n\n[own](files/own.sh)\n',
+        "guides/files/own.sh": "echo own\n",
+    }, 'html_theme = "furo"\n')
+    (tmp_path / "_partials" / "files").mkdir(parents=True)
+    (tmp_path / "_partials" / "files" / "setup.sh").write_text("echo setup\n", encoding="utf-8")
+    (tmp_path / "_partials" / "files" / "demo.mp4").write_bytes(b"\0\0\0\x18ftypmp42")
+    (tmp_path / "secret.txt").write_text("SECRET\n", encoding="utf-8")
+    (tmp_path / "_partials" / "_files.mdx").write_text(
+        "---\npartial_category: c\npartial_name: files\n---\n\n[setup script](./files/setup.sh)\n\n"
+        "{download}`the script <files/setup.sh>`\n\n`video: title: \"Demo\": ./files/demo.mp4`\n\n"
+        "[gone](files/gone.sh)\n\n[far](../secret.txt)\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
+    app.build()
+    article = _page(app, "guides/page").find("article")
+    downloads = {a.get_text(" ", strip=True): a["href"].rsplit("/", 1)[-1] for a in article.select("a.download")}
+    assert downloads == {"setup script": "setup.sh", "the script": "setup.sh", "Video: Demo": "demo.mp4",
+                         "own": "own.sh"}
+    assert article.find("video")["src"].endswith("/demo.mp4")
+    copied = {path.name: path.read_text(encoding="utf-8", errors="replace")
+              for path in (Path(app.outdir) / "_downloads").rglob("*") if path.is_file()}
+    assert copied["setup.sh"] == "echo setup\n" and copied["own.sh"] == "echo own\n" and "demo.mp4" in copied
+    assert [w for w in warnings_of(app, "[myst.xref_missing]") if "_files.mdx:12:" in w and "files/gone.sh" in w]
+    assert not [path for path in Path(app.outdir).rglob("*") if path.is_file() and b"SECRET" in path.read_bytes()]
+
+
 def test_a_partials_folder_that_is_a_link_opens_nothing(tmp_path):
     """Pages may read files beside partials: a ``_partials`` that links to another folder (``..``, ``/``)
     would let any page copy any file into the site. It is no partials folder, and says so."""

@@ -144,7 +144,7 @@ class DecodedImagePaths(SphinxTransform):
     (``übersicht.png`` is ``%C3%BCbersicht.png``), which names no file; remark kept it as written. Where the
     encoded path names no file and the decoded one does, the decoded one is used."""
 
-    default_priority = 675  # after IncludedImages (670), before StaticImages (680) and MissingImages (700)
+    default_priority = 675  # after IncludedFiles (670), before StaticImages (680) and MissingImages (700)
 
     def apply(self, **kwargs: Any) -> None:
         for image in self.document.findall(nodes.image):

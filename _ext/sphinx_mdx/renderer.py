@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import MutableMapping, Sequence
 from dataclasses import replace
 from functools import partial
@@ -18,7 +19,7 @@ from myst_parser.warnings_ import MystWarnings
 from . import admonitions, headings, links, media, page_data, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .components import markdown_imports
-from .components.partials import CURRENT_FILE_KEY
+from .components.partials import CURRENT_FILE_KEY, from_the_page, is_relative_path
 from .flavours import Flavour, flavour_of
 from .front_matter import YamlTooDeep, load_yaml
 from .html import render_html_element
@@ -369,8 +370,29 @@ class MdxRenderer(SphinxRenderer):
             return
         if links.is_site_link(href) or (links.is_unsafe(href) and not links.is_myst_reference(href)):
             self.render_site_link(href, self.jsx_line(token), token)
-        else:
+            return
+        beside = self._beside_included_file(href)
+        if beside is None:
             super().render_link(token)
+            return
+        token.attrs["href"] = beside  # MyST decides from the path whether it names a file or a page
+        super().render_link(token)
+        made = self.current_node.children[-1] if self.current_node.children else None
+        if isinstance(made, nodes.Element) and made.get("reftarget"):
+            made[trust.WRITTEN_URI] = href
+
+    def _beside_included_file(self, href: str) -> str | None:
+        """In a partial or an imported file, a relative link to a file beside it, as a path from the page
+        (``partials.IncludedFiles``); only where a page may read, so that no link probes elsewhere."""
+        included = self.md_env.get(CURRENT_FILE_KEY)
+        if included is None or not is_relative_path(href):
+            return None
+        path, hash_, anchor = self.md.normalizeLinkText(href).partition("#")
+        env = self.sphinx_env
+        from_page = from_the_page(env, str(included), path)
+        if trust.file_refused(env, from_page) or not os.path.isfile(env.relfn2path(from_page, env.docname)[1]):
+            return None
+        return self.md.normalizeLink(from_page + hash_ + anchor)
 
     def render_site_link(self, href: str, line: int, token: SyntaxTreeNode) -> None:
         """A link librarium's way (``/path?query#anchor``), resolved once all pages are read."""

@@ -639,7 +639,7 @@ class ConfinedFiles(SphinxTransform):
             if "://" in target or not (reason := file_refused(self.env, target)):
                 continue
             holder = download.parent if download.parent.tagname == "mdx_video" else download
-            self._refuse(holder, target, reason, nodes.inline("", download.astext()))
+            self._refuse(holder, written_uri(download, "reftarget"), reason, nodes.inline("", download.astext()))
 
     def _refuse(self, node: nodes.Element, target: str, reason: str, replacement: nodes.Element) -> None:
         warn(MdxWarnings.FILE, f"file {target!r} {reason}; it is not read or copied", node)
@@ -661,13 +661,15 @@ class NoRemoteImages(SphinxPostTransform):
             with_its_link(image).replace_self(nodes.reference("", image.get("alt") or uri, refuri=uri))
 
 
-#: The image attribute keeping the path as its author wrote it, where it was made relative to another file.
+#: The attribute of an image or a download keeping the path as its author wrote it, where it was made
+#: relative to another file.
 WRITTEN_URI = "mdx_written_uri"
 
 
-def written_uri(image: nodes.image) -> str:
-    """The image's path as its author wrote it, for warnings (see ``partials.IncludedImages``)."""
-    return image.get(WRITTEN_URI, image["uri"])
+def written_uri(node: nodes.Element, key: str = "uri") -> str:
+    """An image's path (or a download's target, ``key`` ``reftarget``) as its author wrote it, for
+    warnings (see ``partials.IncludedFiles``)."""
+    return node.get(WRITTEN_URI, node[key])
 
 
 def with_its_link(node: nodes.Element) -> nodes.Element:

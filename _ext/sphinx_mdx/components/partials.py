@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
@@ -150,15 +151,30 @@ def include_file(renderer: MdxRenderer, path: Path, props: dict, line: int) -> N
         document["source"], reporter.source = page_source
 
 
-#: The document attribute naming the files its page included (partials, imported files), for IncludedImages.
+#: The document attribute naming the files its page included (partials, imported files), for IncludedFiles.
 INCLUDED_FILES = "mdx_included_files"
 
 
-class IncludedImages(SphinxTransform):
-    """An image a partial (or an imported file) names by a relative path is the one beside that file, as
-    Docusaurus's bundler reads a Markdown image (an ``<img>`` tag's path too, where its author put the file;
-    Docusaurus leaves it to the browser): its path is made relative to the page, which Sphinx resolves it
-    from. Only files the page included as MDX; reST's and MyST's include keep Sphinx's reading (the page's)."""
+def is_relative_path(target: str) -> bool:
+    """Whether ``target`` is a path relative to the file that writes it (not ``/x``, ``#x`` or a URL)."""
+    return bool(target) and not target.startswith(("/", "#")) and not has_scheme(target)  # data: too
+
+
+def from_the_page(env: BuildEnvironment, included: str, path: str) -> str:
+    """``path``, written in the included file ``included`` relative to that file, made relative to the
+    page being read: what Sphinx and MyST resolve a path against."""
+    beside = os.path.normpath(os.path.join(os.path.dirname(included), path))
+    return os.path.relpath(beside, os.path.dirname(env.doc2path(env.docname))).replace(os.sep, "/")
+
+
+class IncludedFiles(SphinxTransform):
+    """An image or a file (a video's, a ``{download}``'s) that a partial or an imported file names by a
+    relative path is the one beside that file, as Docusaurus's bundler reads a Markdown image or link
+    (an ``<img>`` tag's path too, where its author put the file; Docusaurus leaves it to the browser):
+    its path is made relative to the page, which Sphinx resolves it from; the path as written is kept
+    for warnings. Only files the page included as MDX; reST's and MyST's include keep Sphinx's reading
+    (the page's). A Markdown link is made so where it is rendered (``MdxRenderer.render_link``), since
+    MyST decides there whether it names a file."""
 
     default_priority = 670  # before StaticImages (680), ConfinedFiles (690) and MissingImages (700)
 
@@ -166,12 +182,13 @@ class IncludedImages(SphinxTransform):
         included = self.document.__dict__.pop(INCLUDED_FILES, set())
         if not included:
             return
-        page_folder = os.path.dirname(self.env.doc2path(self.env.docname))
-        for image in self.document.findall(nodes.image):
-            uri, source = image["uri"], image.source
-            if source in included and uri and not uri.startswith("/") and not has_scheme(uri):  # data: too
-                beside = os.path.normpath(os.path.join(os.path.dirname(source), uri))
-                image[WRITTEN_URI], image["uri"] = uri, os.path.relpath(beside, page_folder).replace(os.sep, "/")
+        for node in self.document.findall(nodes.Element):
+            key = "uri" if isinstance(node, nodes.image) else "reftarget"
+            if key == "reftarget" and not isinstance(node, addnodes.download_reference):
+                continue
+            target = node.get(key, "")
+            if node.source in included and WRITTEN_URI not in node and is_relative_path(target):
+                node[WRITTEN_URI], node[key] = target, from_the_page(self.env, node.source, target)
 
 
 class PartialDirective(SphinxDirective):
@@ -215,4 +232,4 @@ def setup_partials(app: Sphinx) -> None:
     app.add_config_value("mdx_partials_dir", "", "env", types=[str])
     app.connect("env-before-read-docs", index_partials)
     app.add_directive("partial", PartialDirective)
-    app.add_transform(IncludedImages)
+    app.add_transform(IncludedFiles)
