@@ -58,3 +58,29 @@ def test_image_names_no_file_can_have_are_missing_images(make_app, tmp_path):
     assert "Last words." in html and "<img" not in html
     assert "index.md:3: WARNING: image file not found: aaaa" in warnings
     assert "index.md:5: WARNING: image file not found: p*.png; its alt text is shown instead" in warnings
+
+
+def test_links_and_images_naming_no_possible_file_keep_their_text(make_app, tmp_path):
+    """A NUL byte (``%00``) or a name longer than a file system allows, in a link or an image, stopped the
+    build (MyST and Sphinx looked for the file, and Python raised)."""
+    page = (f"# Heading\n\n[nul](files/a%00.sh)\n\n[long](files/{'a' * 300}.sh)\n\n"
+            "![nul image](files/b%00.png)\n\nLast words.\n")
+    app, warnings, html = _build(make_app, tmp_path, page.encode())
+    assert "Last words." in html and ">nul<" in html and ">long<" in html
+    assert "index.md:3: WARNING: link 'files/a%00.sh' names no file" in warnings
+    assert "index.md:5: WARNING: link 'files/aaaa" in warnings
+    assert "index.md:7: WARNING: image file not found: files/b%00.png" in warnings
+
+
+def test_an_image_pattern_leaving_the_folders_is_refused_unexpanded(make_app, tmp_path, monkeypatch):
+    """An image's ``*`` pattern is expanded only inside the folders a page may read: one that climbs out
+    (``../../*/*/*``) made the build walk the disk, seconds per image."""
+    from sphinx_mdx import trust
+
+    expanded = []
+    monkeypatch.setattr(trust.glob, "glob", lambda pattern: expanded.append(pattern) or [])
+    page = "# Heading\n\n![far](../../../../*/*/*/x.png)\n\n![near](img/*.png)\n\nLast words.\n"
+    app, warnings, html = _build(make_app, tmp_path, page.encode())
+    assert "Last words." in html
+    assert "index.md:3: WARNING: file '../../../../*/*/*/x.png' is outside the source folder" in warnings
+    assert expanded and all("/x.png" not in pattern for pattern in expanded)

@@ -263,7 +263,7 @@ def test_a_file_beside_a_partial_is_the_partials(tmp_path):
     site = write_project(tmp_path / "docs", {
         "_category_.json": "{}", "index.md": "# Home\n",
         "guides/page.md": '# Guide\n\n<PartialsComponent category="c" name="files" />\n\n[own](files/own.sh)\n',
-        "guides/files/own.sh": "echo own\n",
+        "guides/files/own.sh": "echo own\n", "guides/other.md": "# Other guide\n",
     }, 'html_theme = "furo"\n')
     (tmp_path / "_partials" / "files").mkdir(parents=True)
     (tmp_path / "_partials" / "files" / "setup.sh").write_text("echo setup\n", encoding="utf-8")
@@ -272,14 +272,17 @@ def test_a_file_beside_a_partial_is_the_partials(tmp_path):
     (tmp_path / "_partials" / "_files.mdx").write_text(
         "---\npartial_category: c\npartial_name: files\n---\n\n[setup script](./files/setup.sh)\n\n"
         "{download}`the script <files/setup.sh>`\n\n`video: title: \"Demo\": ./files/demo.mp4`\n\n"
-        "[gone](files/gone.sh)\n\n[far](../secret.txt)\n", encoding="utf-8")
+        "[gone](files/gone.sh)\n\n[far](../secret.txt)\n\n"
+        '<Video src="./files/demo.mp4" title="Component" />\n\n```{video} ./files/demo.mp4\n:title: Directive\n```\n\n'
+        "[the other guide](../docs/guides/other.md)\n", encoding="utf-8")
     app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
     app.build()
     article = _page(app, "guides/page").find("article")
     downloads = {a.get_text(" ", strip=True): a["href"].rsplit("/", 1)[-1] for a in article.select("a.download")}
     assert downloads == {"setup script": "setup.sh", "the script": "setup.sh", "Video: Demo": "demo.mp4",
-                         "own": "own.sh"}
-    assert article.find("video")["src"].endswith("/demo.mp4")
+                         "Video: Component": "demo.mp4", "Video: Directive": "demo.mp4", "own": "own.sh"}
+    assert [video["src"].rsplit("/", 1)[-1] for video in article.find_all("video")] == ["demo.mp4"] * 3
+    assert article.find("a", string="the other guide")["href"] == "other.html"
     copied = {path.name: path.read_text(encoding="utf-8", errors="replace")
               for path in (Path(app.outdir) / "_downloads").rglob("*") if path.is_file()}
     assert copied["setup.sh"] == "echo setup\n" and copied["own.sh"] == "echo own\n" and "demo.mp4" in copied

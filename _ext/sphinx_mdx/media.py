@@ -35,7 +35,7 @@ from sphinx.util.images import guess_mimetype
 
 from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
 from .links import live_url, page_url
-from .trust import WRITTEN_URI, file_refused, has_scheme, pattern_matches, with_its_link, written_uri
+from .trust import WRITTEN_URI, file_refused, has_scheme, names_no_file, pattern_matches, with_its_link, written_uri
 from .warnings_ import MdxWarnings, warn
 
 VIDEO_SPAN = re.compile(r'video:\s*title:\s*"(?P<title>[^"]*)"\s*:\s*(?P<src>\S+)')
@@ -126,6 +126,8 @@ def _content_file(env, uri: str) -> bool:
     """Whether ``uri`` names a file where Sphinx looks for it (relative to the page; site-absolute, in the
     content folder), or a ``*`` pattern one. os.path's test: a name too long for the file system is no
     file, not an error."""
+    if names_no_file(uri):
+        return False
     path = env.relfn2path(uri, env.docname)[1]
     return bool(pattern_matches(path)) if "*" in uri else os.path.isfile(path)
 
@@ -152,7 +154,7 @@ class DecodedImagePaths(SphinxTransform):
             if "%" not in uri or has_scheme(uri) or uri.startswith("//"):
                 continue
             decoded = unquote(uri)  # looked for only where a page may read: ConfinedFiles' folders
-            if not self._exists(uri) and not file_refused(self.env, decoded) and self._exists(decoded):
+            if not file_refused(self.env, decoded) and not self._exists(uri) and self._exists(decoded):
                 image["uri"] = decoded
                 image[WRITTEN_URI] = unquote(image.get(WRITTEN_URI, uri))
 

@@ -25,7 +25,7 @@ from .front_matter import YamlTooDeep, load_yaml
 from .html import render_html_element
 from .syntax.problems import MARKUP_DEPTH, MARKUP_DEPTH_KEY
 from .syntax.tags import Tag, ValueKind, markup_words
-from .warnings_ import MdxWarnings, warn
+from .warnings_ import MdxWarnings, quoted, warn
 
 
 class JsxElement:
@@ -368,18 +368,20 @@ class MdxRenderer(SphinxRenderer):
                 "".join(child.content for child in token.children or []), href):
             self.render_children(token)  # a name linkify-it finds that GFM left as text
             return
+        beside = self._beside_included_file(href)
+        if beside is not None:  # MyST and librarium's links resolve a path from the page
+            token.attrs["href"], written, href = beside, href, beside
         if links.is_site_link(href) or (links.is_unsafe(href) and not links.is_myst_reference(href)):
             self.render_site_link(href, self.jsx_line(token), token)
-            return
-        beside = self._beside_included_file(href)
-        if beside is None:
-            super().render_link(token)
-            return
-        token.attrs["href"] = beside  # MyST decides from the path whether it names a file or a page
-        super().render_link(token)
+        elif is_relative_path(href) and trust.names_no_file(self.md.normalizeLinkText(href).partition("#")[0]):
+            warn(MdxWarnings.LINK, f"link {quoted(href)} names no file (a NUL byte, or a name longer than 255 "
+                 "bytes); its text is kept", self.location(self.jsx_line(token)))
+            self.render_children(token)  # MyST would look for the file, and Python raise
+        else:
+            super().render_link(token)  # MyST decides from the path whether it names a file, a page or neither
         made = self.current_node.children[-1] if self.current_node.children else None
-        if isinstance(made, nodes.Element) and made.get("reftarget"):
-            made[trust.WRITTEN_URI] = href
+        if beside is not None and isinstance(made, nodes.Element) and made.get("reftarget"):
+            made[trust.WRITTEN_URI] = written
 
     def _beside_included_file(self, href: str) -> str | None:
         """In a partial or an imported file, a relative link to a file beside it, as a path from the page
@@ -388,6 +390,8 @@ class MdxRenderer(SphinxRenderer):
         if included is None or not is_relative_path(href):
             return None
         path, hash_, anchor = self.md.normalizeLinkText(href).partition("#")
+        if "*" in path:
+            return None  # a link names one file; file_refused would read it as a pattern
         env = self.sphinx_env
         from_page = from_the_page(env, str(included), path)
         if trust.file_refused(env, from_page) or not os.path.isfile(env.relfn2path(from_page, env.docname)[1]):

@@ -557,13 +557,25 @@ def _inside(root: str, path: str) -> bool:
     return os.path.commonpath([root, os.path.realpath(path)]) == root
 
 
+def names_no_file(path: str) -> bool:
+    """Whether no file system holds a file named ``path``: a NUL byte, or a name longer than 255 bytes.
+    Python's path functions raise on those (``ValueError``, ``ENAMETOOLONG``) instead of answering."""
+    return "\0" in path or any(len(name.encode("utf-8", "surrogatepass")) > 255 for name in path.split("/"))
+
+
 def file_refused(env, target: str) -> str | None:
     """Why the file ``target`` (as a page writes it) may not be read or copied, if it may not:
     outside the source folder, the partials folder (an image beside a partial) and the static folders
-    conf.py names (symlinks resolved, every match of a ``*`` pattern), or active."""
+    conf.py names (symlinks resolved, every match of a ``*`` pattern; a pattern whose own folders leave
+    them is refused before it is expanded, so that it cannot walk the disk), active, or holding a NUL byte
+    (a name merely too long is a missing file)."""
+    if "\0" in target:
+        return "names no file"
     _, path = env.relfn2path(target, env.docname)
-    matches = pattern_matches(path) if "*" in path else [path]
     allowed = [env.srcdir, *_partials_folder(env), *env.config.mdx_static_dirs]
+    if "*" in path and not any(_inside(folder, path) for folder in allowed):
+        return "is outside the source folder"
+    matches = pattern_matches(path) if "*" in path else [path]
     for match in matches:
         if not any(_inside(folder, match) for folder in allowed):
             return "is outside the source folder"

@@ -186,9 +186,16 @@ class IncludedFiles(SphinxTransform):
             key = "uri" if isinstance(node, nodes.image) else "reftarget"
             if key == "reftarget" and not isinstance(node, addnodes.download_reference):
                 continue
-            target = node.get(key, "")
-            if node.source in included and WRITTEN_URI not in node and is_relative_path(target):
-                node[WRITTEN_URI], node[key] = target, from_the_page(self.env, node.source, target)
+            target, source = node.get(key, ""), _written_in(node)
+            if source in included and WRITTEN_URI not in node and is_relative_path(target):
+                node[WRITTEN_URI], node[key] = target, from_the_page(self.env, source, target)
+
+
+def _written_in(node: nodes.Element) -> str | None:
+    """The file ``node`` was written in: its own source, or its nearest ancestor's (a video's link has none)."""
+    while node is not None and node.source is None:
+        node = node.parent
+    return None if node is None else node.source
 
 
 class PartialDirective(SphinxDirective):
