@@ -64,23 +64,46 @@ def test_links_and_images_naming_no_possible_file_keep_their_text(make_app, tmp_
     """A NUL byte (``%00``) or a name longer than a file system allows, in a link or an image, stopped the
     build (MyST and Sphinx looked for the file, and Python raised)."""
     page = (f"# Heading\n\n[nul](files/a%00.sh)\n\n[long](files/{'a' * 300}.sh)\n\n"
-            "![nul image](files/b%00.png)\n\nLast words.\n")
+            f"[deep]({'abcdefghij/' * 420}x.sh)\n\n![nul image](files/b%00.png)\n\nLast words.\n")
     app, warnings, html = _build(make_app, tmp_path, page.encode())
-    assert "Last words." in html and ">nul<" in html and ">long<" in html
+    assert "Last words." in html and ">nul<" in html and ">long<" in html and ">deep<" in html
     assert "index.md:3: WARNING: link 'files/a%00.sh' names no file" in warnings
     assert "index.md:5: WARNING: link 'files/aaaa" in warnings
-    assert "index.md:7: WARNING: image file not found: files/b%00.png" in warnings
+    assert "index.md:7: WARNING: link 'abcdefghij/abcdefghij/" in warnings
+    assert "index.md:9: WARNING: image file not found: files/b%00.png" in warnings
 
 
-def test_an_image_pattern_leaving_the_folders_is_refused_unexpanded(make_app, tmp_path, monkeypatch):
+def test_a_trusted_page_image_with_a_nul_byte_is_a_missing_image(make_app, tmp_path):
+    """On trusted pages no confinement runs first: an attribute's escape (``"b\\u0000.png"``) reached
+    Sphinx's file tests with a NUL byte, and Python raised."""
+    write_project(tmp_path, {"index.md": '# Heading\n\n<img src={"b\\u0000.png"} alt="nul" />\n\nLast words.\n'},
+                  'html_theme = "furo"\nmdx_trusted_pages = True\n')
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    assert "Last words." in (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "index.md:3: WARNING: image file not found" in strip_colors(app.warning.getvalue())
+
+
+def test_an_image_pattern_leaving_the_folders_is_never_expanded(make_app, tmp_path, monkeypatch):
     """An image's ``*`` pattern is expanded only inside the folders a page may read: one that climbs out
-    (``../../*/*/*``) made the build walk the disk, seconds per image."""
+    (``../../*/*/*``, or site-absolute ``/../../*`` with static folders) made the build walk the disk,
+    seconds per image."""
+    import glob
+    from types import SimpleNamespace
+
     from sphinx_mdx import trust
 
     expanded = []
-    monkeypatch.setattr(trust.glob, "glob", lambda pattern: expanded.append(pattern) or [])
-    page = "# Heading\n\n![far](../../../../*/*/*/x.png)\n\n![near](img/*.png)\n\nLast words.\n"
-    app, warnings, html = _build(make_app, tmp_path, page.encode())
-    assert "Last words." in html
+    monkeypatch.setattr(trust, "glob", SimpleNamespace(
+        escape=glob.escape, glob=lambda pattern: expanded.append(pattern) or []))
+    (tmp_path / "static").mkdir()
+    write_project(tmp_path, {"index.md": "# Heading\n\n![far](../../../../*/*/*/x.png)\n\n"
+                                         "![far static](/../../../../*/*/*/y.png)\n\n![near](img/*.png)\n\n"
+                                         "Last words.\n"},
+                  'html_theme = "furo"\nmdx_static_dirs = ["static"]\n')
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    warnings = strip_colors(app.warning.getvalue())
+    assert "Last words." in (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "index.md:3: WARNING: file '../../../../*/*/*/x.png' is outside the source folder" in warnings
-    assert expanded and all("/x.png" not in pattern for pattern in expanded)
+    assert expanded and all(pattern.startswith(str(tmp_path)) for pattern in expanded)

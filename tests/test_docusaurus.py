@@ -3,6 +3,7 @@ syntax and components read as Docusaurus showed them. Builds ``roots/test-docusa
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -254,7 +255,7 @@ def test_an_image_beside_a_partial_is_the_partials(tmp_path):
     assert not (Path(app.outdir) / "_images" / "secret.png").exists()
 
 
-def test_a_file_beside_a_partial_is_the_partials(tmp_path):
+def test_a_file_beside_a_partial_is_the_partials(tmp_path, monkeypatch):
     """A link, a download and a video a partial names by a relative path are the files beside it, as
     Docusaurus's bundler reads them; a missing one is named at the partial's line, and a path that
     leaves the folders a page may read is neither looked for nor copied."""
@@ -274,19 +275,28 @@ def test_a_file_beside_a_partial_is_the_partials(tmp_path):
         "{download}`the script <files/setup.sh>`\n\n`video: title: \"Demo\": ./files/demo.mp4`\n\n"
         "[gone](files/gone.sh)\n\n[far](../secret.txt)\n\n"
         '<Video src="./files/demo.mp4" title="Component" />\n\n```{video} ./files/demo.mp4\n:title: Directive\n```\n\n'
-        "[the other guide](../docs/guides/other.md)\n", encoding="utf-8")
+        "[the other guide](../docs/guides/other.md)\n\n[only the page's](files/own.sh)\n\n"
+        "[another partial](./_other.mdx)\n", encoding="utf-8")
+    (tmp_path / "_partials" / "_other.mdx").write_text("Not a page.\n", encoding="utf-8")
+    looked_for = []
+    isfile = os.path.isfile
+    monkeypatch.setattr(os.path, "isfile", lambda path: looked_for.append(str(path)) or isfile(path))
     app = SphinxTestApp("html", srcdir=site, builddir=tmp_path / "out")
     app.build()
+    assert str(tmp_path / "secret.txt") not in {os.path.normpath(path) for path in looked_for}
     article = _page(app, "guides/page").find("article")
     downloads = {a.get_text(" ", strip=True): a["href"].rsplit("/", 1)[-1] for a in article.select("a.download")}
     assert downloads == {"setup script": "setup.sh", "the script": "setup.sh", "Video: Demo": "demo.mp4",
-                         "Video: Component": "demo.mp4", "Video: Directive": "demo.mp4", "own": "own.sh"}
+                         "Video: Component": "demo.mp4", "Video: Directive": "demo.mp4", "own": "own.sh",
+                         "only the page's": "own.sh"}  # none beside the partial: MyST's reading, the page's
     assert [video["src"].rsplit("/", 1)[-1] for video in article.find_all("video")] == ["demo.mp4"] * 3
     assert article.find("a", string="the other guide")["href"] == "other.html"
     copied = {path.name: path.read_text(encoding="utf-8", errors="replace")
               for path in (Path(app.outdir) / "_downloads").rglob("*") if path.is_file()}
     assert copied["setup.sh"] == "echo setup\n" and copied["own.sh"] == "echo own\n" and "demo.mp4" in copied
     assert [w for w in warnings_of(app, "[myst.xref_missing]") if "_files.mdx:12:" in w and "files/gone.sh" in w]
+    assert not warnings_of(app, "[download.not_readable]")
+    assert [w for w in warnings_of(app, "[mdx.link]") if "_files.mdx:26:" in w and "'./_other.mdx' names no page" in w]
     assert not [path for path in Path(app.outdir).rglob("*") if path.is_file() and b"SECRET" in path.read_bytes()]
 
 

@@ -8,7 +8,8 @@ environment each time: on 1,005 pages, 4 to 5 s of the 10 to 11 s that resolving
 process every writer waits for. From the start of reading to the build's end the youngest generation
 is collected every 10,000 allocations, and a full collection is considered every 300,000 (after three
 passes of the middle generation, not ten: ten kept 160 MB more garbage at the peak of those pages).
-The build's end gives back the thresholds it found, to a process that may live on.
+The build's end gives back the thresholds it found, to a process that may live on (not after an interrupt
+with Ctrl-C, which ends the build without its ``build-finished``).
 
 Workers. With ``-j``, Sphinx forks a process for each batch of pages it reads or writes. A worker
 inherits its parent's heap: the environment of every page merged so far, and while writing, every
@@ -58,7 +59,7 @@ def _thaw_after_fork() -> None:
 
 
 def _collect_less_while_building(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    if not hasattr(app, "mdx_gc_thresholds"):  # what the process had, whatever calls this twice
+    if not hasattr(app, "mdx_gc_thresholds"):  # kept once, so that the build gives back what it found
         app.mdx_gc_thresholds = gc.get_threshold()
         gc.set_threshold(*BUILD_THRESHOLDS)
 

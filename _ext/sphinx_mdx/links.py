@@ -24,7 +24,7 @@ from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .trust import has_scheme, safe_id, url_allowed
+from .trust import WRITTEN_URI, has_scheme, safe_id, url_allowed
 from .warnings_ import MdxWarnings, quoted, warn
 
 _NUMERIC_PREFIX = re.compile(r"^\d+(?:\.\d+)?-")
@@ -95,6 +95,11 @@ def is_unsafe(href: str) -> bool:
 def unsafe_link_message(href: str) -> str:
     """The warning for a link whose target :func:`is_unsafe`: the link goes, its text stays."""
     return f"unsafe link target {quoted(href)} dropped; its text is kept"
+
+
+def is_relative_path(target: str) -> bool:
+    """Whether ``target`` is a path relative to the file that writes it (not ``/x``, ``#x`` or a URL)."""
+    return bool(target) and not target.startswith(("/", "#")) and not has_scheme(target)  # data: too
 
 
 def is_site_link(href: str) -> bool:
@@ -222,15 +227,16 @@ def resolve_site_link(
     html_output = app.builder.format == "html"
     site_path = href if href.startswith(("/", "#")) else _site_path(env, parts, here)
     external = nodes.reference("", "", *content.children, refuri=live_url(app.config, site_path))
+    written = node.get(WRITTEN_URI, href)  # in a partial, the path as written there
     if docname is None:
         if site_path != href:  # a file this folder does not have: say where the link goes now
-            warn(MdxWarnings.LINK, f"link {quoted(href)} names no page of this folder; it goes to "
+            warn(MdxWarnings.LINK, f"link {quoted(written)} names no page of this folder; it goes to "
                  f"{external['refuri'][:120]}",
                  node)
         return external
     anchor = safe_id(parts.fragment)
     if anchor and anchor not in _anchors(env).get(docname, ()):
-        warn(MdxWarnings.ANCHOR, f"link {quoted(href)}: page {docname!r} has no anchor #{anchor[:80]}", node)
+        warn(MdxWarnings.ANCHOR, f"link {quoted(written)}: page {docname!r} has no anchor #{anchor[:80]}", node)
     if docname == here and html_output:
         uri = ""
     else:

@@ -35,7 +35,8 @@ from sphinx.util.images import guess_mimetype
 
 from .components.shared import add_node, ancestors, depart_passthrough, visit_passthrough
 from .links import live_url, page_url
-from .trust import WRITTEN_URI, file_refused, has_scheme, names_no_file, pattern_matches, with_its_link, written_uri
+from .trust import (WRITTEN_URI, file_refused, has_scheme, names_no_file, pattern_matches, readable_folders,
+                    with_its_link, written_uri)
 from .warnings_ import MdxWarnings, warn
 
 VIDEO_SPAN = re.compile(r'video:\s*title:\s*"(?P<title>[^"]*)"\s*:\s*(?P<src>\S+)')
@@ -129,7 +130,7 @@ def _content_file(env, uri: str) -> bool:
     if names_no_file(uri):
         return False
     path = env.relfn2path(uri, env.docname)[1]
-    return bool(pattern_matches(path)) if "*" in uri else os.path.isfile(path)
+    return bool(pattern_matches(path, readable_folders(env))) if "*" in uri else os.path.isfile(path)
 
 
 def _static_file(folders: list[str], uri: str) -> str | None:

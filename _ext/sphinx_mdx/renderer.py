@@ -19,7 +19,7 @@ from myst_parser.warnings_ import MystWarnings
 from . import admonitions, headings, links, media, page_data, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .components import markdown_imports
-from .components.partials import CURRENT_FILE_KEY, from_the_page, is_relative_path
+from .components.partials import CURRENT_FILE_KEY, from_the_page
 from .flavours import Flavour, flavour_of
 from .front_matter import YamlTooDeep, load_yaml
 from .html import render_html_element
@@ -368,35 +368,39 @@ class MdxRenderer(SphinxRenderer):
                 "".join(child.content for child in token.children or []), href):
             self.render_children(token)  # a name linkify-it finds that GFM left as text
             return
-        beside = self._beside_included_file(href)
+        path = self.md.normalizeLinkText(href).partition("#")[0] if links.is_relative_path(href) else None
+        beside = None if path is None else self._beside_included_file(href, path)
         if beside is not None:  # MyST and librarium's links resolve a path from the page
             token.attrs["href"], written, href = beside, href, beside
+        made_before = len(self.current_node.children)
         if links.is_site_link(href) or (links.is_unsafe(href) and not links.is_myst_reference(href)):
             self.render_site_link(href, self.jsx_line(token), token)
-        elif is_relative_path(href) and trust.names_no_file(self.md.normalizeLinkText(href).partition("#")[0]):
-            warn(MdxWarnings.LINK, f"link {quoted(href)} names no file (a NUL byte, or a name longer than 255 "
-                 "bytes); its text is kept", self.location(self.jsx_line(token)))
+        elif path is not None and beside is None and trust.names_no_file(self._from_the_page_folder(path)):
+            warn(MdxWarnings.LINK, f"link {quoted(href)} names no file a file system can hold; its text is kept",
+                 self.location(self.jsx_line(token)))
             self.render_children(token)  # MyST would look for the file, and Python raise
         else:
             super().render_link(token)  # MyST decides from the path whether it names a file, a page or neither
-        made = self.current_node.children[-1] if self.current_node.children else None
-        if beside is not None and isinstance(made, nodes.Element) and made.get("reftarget"):
-            made[trust.WRITTEN_URI] = written
+        made = self.current_node.children[made_before:]
+        if beside is not None and made and isinstance(made[0], nodes.Element) and made[0].get("reftarget"):
+            made[0][trust.WRITTEN_URI] = written
 
-    def _beside_included_file(self, href: str) -> str | None:
-        """In a partial or an imported file, a relative link to a file beside it, as a path from the page
-        (``partials.IncludedFiles``); only where a page may read, so that no link probes elsewhere."""
+    def _from_the_page_folder(self, path: str) -> str:
+        return os.path.join(os.path.dirname(self.sphinx_env.doc2path(self.sphinx_env.docname)), path)
+
+    def _beside_included_file(self, href: str, path: str) -> str | None:
+        """In a partial or an imported file, a relative link ``href`` (its file part ``path``) to a file beside
+        it, as a path from the page (``partials.IncludedFiles``). Only inside the folders a page may read,
+        so that no link probes elsewhere; the file's type is ConfinedFiles' to refuse."""
         included = self.md_env.get(CURRENT_FILE_KEY)
-        if included is None or not is_relative_path(href):
+        if included is None or "*" in path:  # a link names one file, never a pattern
             return None
-        path, hash_, anchor = self.md.normalizeLinkText(href).partition("#")
-        if "*" in path:
-            return None  # a link names one file; file_refused would read it as a pattern
         env = self.sphinx_env
         from_page = from_the_page(env, str(included), path)
-        if trust.file_refused(env, from_page) or not os.path.isfile(env.relfn2path(from_page, env.docname)[1]):
+        full = self._from_the_page_folder(from_page)
+        if trust.names_no_file(full) or trust.outside_readable_folders(env, from_page) or not os.path.isfile(full):
             return None
-        return self.md.normalizeLink(from_page + hash_ + anchor)
+        return self.md.normalizeLink(from_page + href[len(href.partition("#")[0]):])
 
     def render_site_link(self, href: str, line: int, token: SyntaxTreeNode) -> None:
         """A link librarium's way (``/path?query#anchor``), resolved once all pages are read."""

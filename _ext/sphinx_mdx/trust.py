@@ -557,26 +557,42 @@ def _inside(root: str, path: str) -> bool:
     return os.path.commonpath([root, os.path.realpath(path)]) == root
 
 
+#: The longest path Linux opens (``PATH_MAX``, with its NUL): a longer one is no file.
+_LONGEST_PATH = 4095
+
+
 def names_no_file(path: str) -> bool:
-    """Whether no file system holds a file named ``path``: a NUL byte, or a name longer than 255 bytes.
-    Python's path functions raise on those (``ValueError``, ``ENAMETOOLONG``) instead of answering."""
-    return "\0" in path or any(len(name.encode("utf-8", "surrogatepass")) > 255 for name in path.split("/"))
+    """Whether no file system holds a file at ``path``: a NUL byte, a name longer than 255 bytes, or a path
+    longer than Linux opens. Python's path functions raise on those (``ValueError``, ``ENAMETOOLONG``)
+    instead of answering."""
+    encoded = path.encode("utf-8", "surrogatepass")
+    return b"\0" in encoded or len(encoded) > _LONGEST_PATH or any(len(name) > 255 for name in encoded.split(b"/"))
+
+
+def readable_folders(env) -> list[str]:
+    """The folders whose files a page may read: the source folder, the partials folder (an image beside a
+    partial) and the static folders conf.py names."""
+    return [env.srcdir, *_partials_folder(env), *env.config.mdx_static_dirs]
+
+
+def outside_readable_folders(env, target: str) -> bool:
+    """Whether the file ``target`` (as a page writes it, read as one name, not a pattern) lies outside
+    :func:`readable_folders` (symbolic links resolved)."""
+    _, path = env.relfn2path(target, env.docname)
+    return not any(_inside(folder, path) for folder in readable_folders(env))
 
 
 def file_refused(env, target: str) -> str | None:
-    """Why the file ``target`` (as a page writes it) may not be read or copied, if it may not:
-    outside the source folder, the partials folder (an image beside a partial) and the static folders
-    conf.py names (symlinks resolved, every match of a ``*`` pattern; a pattern whose own folders leave
-    them is refused before it is expanded, so that it cannot walk the disk), active, or holding a NUL byte
-    (a name merely too long is a missing file)."""
+    """Why the file ``target`` (as a page writes it) may not be read or copied, if it may not: outside
+    :func:`readable_folders` (symlinks resolved, every match of a ``*`` pattern), active, or holding a NUL
+    byte (a name merely too long is a missing file)."""
     if "\0" in target:
         return "names no file"
     _, path = env.relfn2path(target, env.docname)
-    allowed = [env.srcdir, *_partials_folder(env), *env.config.mdx_static_dirs]
-    if "*" in path and not any(_inside(folder, path) for folder in allowed):
+    allowed = readable_folders(env)
+    if outside_readable_folders(env, target):  # the path, or a pattern's own folders before it is expanded
         return "is outside the source folder"
-    matches = pattern_matches(path) if "*" in path else [path]
-    for match in matches:
+    for match in pattern_matches(path, allowed) if "*" in path else [path]:
         if not any(_inside(folder, match) for folder in allowed):
             return "is outside the source folder"
         if Path(match).suffix.lower() in ACTIVE_FILES:
@@ -586,9 +602,12 @@ def file_refused(env, target: str) -> str | None:
     return None
 
 
-def pattern_matches(path: str) -> list[str]:
+def pattern_matches(path: str, within: list[str]) -> list[str]:
     """The files an image's ``*`` pattern (``logo.*``) stands for, as Sphinx reads it: ``*`` matches
-    any characters, every other character only itself."""
+    any characters, every other character only itself. Only a pattern whose own folders lie inside one
+    of ``within`` is expanded: one that climbs out (``../../*/*/*/x.png``) would walk the disk."""
+    if not any(_inside(folder, path) for folder in within):
+        return []
     return glob.glob(glob.escape(path).replace(glob.escape("*"), "*"))
 
 

@@ -32,7 +32,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..front_matter import front_matter_keys
 from ..page_data import PROPS_KEY
-from ..trust import WRITTEN_URI, has_scheme
+from ..links import is_relative_path
+from ..trust import WRITTEN_URI
 from ..warnings_ import MdxWarnings, directive_location, warn
 from .shared import Component
 
@@ -155,11 +156,6 @@ def include_file(renderer: MdxRenderer, path: Path, props: dict, line: int) -> N
 INCLUDED_FILES = "mdx_included_files"
 
 
-def is_relative_path(target: str) -> bool:
-    """Whether ``target`` is a path relative to the file that writes it (not ``/x``, ``#x`` or a URL)."""
-    return bool(target) and not target.startswith(("/", "#")) and not has_scheme(target)  # data: too
-
-
 def from_the_page(env: BuildEnvironment, included: str, path: str) -> str:
     """``path``, written in the included file ``included`` relative to that file, made relative to the
     page being read: what Sphinx and MyST resolve a path against."""
@@ -174,7 +170,8 @@ class IncludedFiles(SphinxTransform):
     its path is made relative to the page, which Sphinx resolves it from; the path as written is kept
     for warnings. Only files the page included as MDX; reST's and MyST's include keep Sphinx's reading
     (the page's). A Markdown link is made so where it is rendered (``MdxRenderer.render_link``), since
-    MyST decides there whether it names a file."""
+    MyST decides there whether it names a file; one naming no file beside the included file is left as
+    MyST read it, from the page."""
 
     default_priority = 670  # before StaticImages (680), ConfinedFiles (690) and MissingImages (700)
 
@@ -182,13 +179,17 @@ class IncludedFiles(SphinxTransform):
         included = self.document.__dict__.pop(INCLUDED_FILES, set())
         if not included:
             return
-        for node in self.document.findall(nodes.Element):
+        for node in self.document.findall(_file_reference):
             key = "uri" if isinstance(node, nodes.image) else "reftarget"
-            if key == "reftarget" and not isinstance(node, addnodes.download_reference):
-                continue
             target, source = node.get(key, ""), _written_in(node)
             if source in included and WRITTEN_URI not in node and is_relative_path(target):
                 node[WRITTEN_URI], node[key] = target, from_the_page(self.env, source, target)
+
+
+def _file_reference(node: nodes.Node) -> bool:
+    """An image, or a download that no Markdown link made (``MdxRenderer.render_link`` reads those)."""
+    return isinstance(node, nodes.image) or (isinstance(node, addnodes.download_reference)
+                                             and node.get("reftype") != "myst")
 
 
 def _written_in(node: nodes.Element) -> str | None:
