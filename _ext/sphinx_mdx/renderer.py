@@ -19,7 +19,7 @@ from myst_parser.warnings_ import MystWarnings
 from . import admonitions, headings, links, media, page_data, trust
 from .attributes import Markup, NotALiteral, evaluate
 from .components import markdown_imports
-from .components.partials import CURRENT_FILE_KEY, from_the_page
+from .components.partials import CURRENT_FILE_KEY, from_the_page, written_beside
 from .flavours import Flavour, flavour_of
 from .front_matter import YamlTooDeep, load_yaml
 from .html import render_html_element
@@ -395,12 +395,11 @@ class MdxRenderer(SphinxRenderer):
         included = self.md_env.get(CURRENT_FILE_KEY)
         if included is None or "*" in path:  # a link names one file, never a pattern
             return None
-        env = self.sphinx_env
-        from_page = from_the_page(env, str(included), path)
-        full = self._from_the_page_folder(from_page)
-        if trust.names_no_file(full) or trust.outside_readable_folders(env, from_page) or not os.path.isfile(full):
+        target = written_beside(str(included), path)
+        if trust.names_no_file(target) or trust.outside_readable_folders(self.sphinx_env, target) \
+                or not os.path.isfile(target):
             return None
-        return self.md.normalizeLink(from_page + href[len(href.partition("#")[0]):])
+        return self.md.normalizeLink(from_the_page(self.sphinx_env, target) + href[len(href.partition("#")[0]):])
 
     def render_site_link(self, href: str, line: int, token: SyntaxTreeNode) -> None:
         """A link librarium's way (``/path?query#anchor``), resolved once all pages are read."""

@@ -575,10 +575,9 @@ def readable_folders(env) -> list[str]:
     return [env.srcdir, *_partials_folder(env), *env.config.mdx_static_dirs]
 
 
-def outside_readable_folders(env, target: str) -> bool:
-    """Whether the file ``target`` (as a page writes it, read as one name, not a pattern) lies outside
-    :func:`readable_folders` (symbolic links resolved)."""
-    _, path = env.relfn2path(target, env.docname)
+def outside_readable_folders(env, path: str) -> bool:
+    """Whether ``path`` (absolute; a pattern's own folders, for a pattern) lies outside :func:`readable_folders`
+    (symbolic links resolved)."""
     return not any(_inside(folder, path) for folder in readable_folders(env))
 
 
@@ -589,11 +588,11 @@ def file_refused(env, target: str) -> str | None:
     if "\0" in target:
         return "names no file"
     _, path = env.relfn2path(target, env.docname)
-    allowed = readable_folders(env)
-    if outside_readable_folders(env, target):  # the path, or a pattern's own folders before it is expanded
+    if outside_readable_folders(env, path):  # for a pattern, before it is expanded
         return "is outside the source folder"
+    allowed = readable_folders(env)
     for match in pattern_matches(path, allowed) if "*" in path else [path]:
-        if not any(_inside(folder, match) for folder in allowed):
+        if match != path and not any(_inside(folder, match) for folder in allowed):  # through a symbolic link
             return "is outside the source folder"
         if Path(match).suffix.lower() in ACTIVE_FILES:
             return "could run script in a reader's browser"

@@ -156,11 +156,14 @@ def include_file(renderer: MdxRenderer, path: Path, props: dict, line: int) -> N
 INCLUDED_FILES = "mdx_included_files"
 
 
-def from_the_page(env: BuildEnvironment, included: str, path: str) -> str:
-    """``path``, written in the included file ``included`` relative to that file, made relative to the
-    page being read: what Sphinx and MyST resolve a path against."""
-    beside = os.path.normpath(os.path.join(os.path.dirname(included), path))
-    return os.path.relpath(beside, os.path.dirname(env.doc2path(env.docname))).replace(os.sep, "/")
+def written_beside(included: str, path: str) -> str:
+    """Where ``path``, written in the included file ``included`` relative to that file, points."""
+    return os.path.normpath(os.path.join(os.path.dirname(included), path))
+
+
+def from_the_page(env: BuildEnvironment, path: str) -> str:
+    """The absolute ``path`` relative to the page being read: what Sphinx and MyST resolve a path against."""
+    return os.path.relpath(path, os.path.dirname(env.doc2path(env.docname))).replace(os.sep, "/")
 
 
 class IncludedFiles(SphinxTransform):
@@ -182,8 +185,8 @@ class IncludedFiles(SphinxTransform):
         for node in self.document.findall(_file_reference):
             key = "uri" if isinstance(node, nodes.image) else "reftarget"
             target, source = node.get(key, ""), _written_in(node)
-            if source in included and WRITTEN_URI not in node and is_relative_path(target):
-                node[WRITTEN_URI], node[key] = target, from_the_page(self.env, source, target)
+            if source in included and is_relative_path(target):
+                node[WRITTEN_URI], node[key] = target, from_the_page(self.env, written_beside(source, target))
 
 
 def _file_reference(node: nodes.Node) -> bool:
